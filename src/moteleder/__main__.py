@@ -1,0 +1,5 @@
+"""`python -m moteleder` works like the `moteleder` command."""
+
+from moteleder.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,142 @@
+"""The `moteleder` command line, in Norwegian.
+
+Every subcommand's work lives in its own module and is imported only when that
+subcommand runs, so `moteleder --help` and the app's start stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+EXIT_USAGE = 2
+
+
+class NorwegianHelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Argparse's help, with the few English words it prints itself in Norwegian."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[override]
+        return super().add_usage(usage, actions, groups, prefix or "Bruk: ")
+
+
+class NorwegianArgumentParser(argparse.ArgumentParser):
+    """An ArgumentParser whose own messages (help, errors) are Norwegian."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", NorwegianHelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenter"
+        self._optionals.title = "valg"
+        self.add_argument(
+            "-h", "--help", action="help", default=argparse.SUPPRESS, help="vis denne hjelpen og avslutt"
+        )
+
+    def error(self, message: str):  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: feil: {_translate_error(message)}\n")
+
+
+def _translate_error(message: str) -> str:
+    replacements = {
+        "the following arguments are required": "disse argumentene mangler",
+        "unrecognized arguments": "ukjente argumenter",
+        "invalid choice": "ugyldig valg",
+        "expected one argument": "forventet én verdi",
+        "invalid int value": "ugyldig heltall",
+        "argument": "argument",
+        "choose from": "velg blant",
+    }
+    for english, norwegian in replacements.items():
+        message = message.replace(english, norwegian)
+    return message
+
+
+def _db_parent() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--db",
+        metavar="FIL",
+        help="databasefilen (standard: MOTELEDER_DB eller en fil i brukerens datamappe)",
+    )
+    return parent
+
+
+# subcommand -> "module:function"; each function takes the parsed args and returns an exit code.
+HANDLERS: dict[str, str] = {
+    "app": "moteleder.app.run:run_app",
+    "demo": "moteleder.demo:run_demo",
+    "eksport": "moteleder.export:run_export",
+    "flagg": "moteleder.guard.cli:run_flagg",
+    "profiler": "moteleder.profiles.cli:run_profiler",
+}
+
+
+def build_parser() -> NorwegianArgumentParser:
+    """The whole command line: the app by default, and the subcommands."""
+    db = _db_parent()
+    parser = NorwegianArgumentParser(
+        prog="moteleder",
+        parents=[db],
+        description=(
+            "Leder et ansvarsgruppemøte steg for steg på felles skjerm, og skriver referatet.\n"
+            "Uten underkommando åpnes appen."
+        ),
+    )
+    parser.add_argument("--gruppe", metavar="ID", type=int, help="åpne rett i én ansvarsgruppe")
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", title="kommandoer")
+
+    demo = sub.add_parser(
+        "demo",
+        parents=[db],
+        help="lag en demogruppe med oppdiktede personer",
+        description="Lager en demogruppe med oppdiktede personer, to tidligere møter og et planlagt møte.",
+    )
+    demo.add_argument("--grupper", metavar="N", type=int, help="lag N syntetiske grupper i stedet")
+    demo.add_argument("--seed", metavar="S", type=int, default=1, help="samme frø gir samme data")
+
+    export = sub.add_parser(
+        "eksport",
+        parents=[db],
+        help="skriv alle ferdigstilte referater som Markdown",
+        description="Skriver hvert ferdigstilte referat som én Markdown-fil, navngitt etter dato og gruppe.",
+    )
+    export.add_argument("--ut", metavar="MAPPE", default=".", help="mappen filene skrives til (standard: her)")
+
+    flagg = sub.add_parser(
+        "flagg",
+        parents=[db],
+        help="sjekk tekst for temaer som ikke hører hjemme i møtet",
+        description=(
+            "Sjekker tekst for temaer som ikke skal tas opp i ansvarsgruppemøtet.\n"
+            "Uten tekst leses én tekst per linje fra standard inn. Skriver én JSON-linje per tekst."
+        ),
+    )
+    flagg.add_argument("tekst", nargs="*", help="teksten som skal sjekkes")
+
+    profiler = sub.add_parser(
+        "profiler",
+        parents=[db],
+        help="vis rutineprofilene og reglene deres",
+        description="Viser de kommunale rutineprofilene og reglene i hver.",
+    )
+    profiler.add_argument("--json", action="store_true", help="skriv som JSON")
+
+    for name, subparser in sub.choices.items():
+        subparser.prog = f"moteleder {name}"
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `moteleder` command."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command = args.command or "app"
+    module_name, function_name = HANDLERS[command].split(":")
+    handler = getattr(importlib.import_module(module_name), function_name)
+    try:
+        return int(handler(args) or 0)
+    except KeyboardInterrupt:
+        return 130
