@@ -1,0 +1,126 @@
+"""Demo data: one clearly fictive group to try a meeting at once, or many for scale tests."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from moteleder.storage import Store
+
+DEMO_PERSON = "Tiril Testesen"
+
+_DEMO_MEMBERS = [
+    # name, role, service, kind, coordinator
+    ("Tiril Testesen", "eleven selv", "", "person", False),
+    ("Kari Testesen", "mor", "", "guardian", False),
+    ("Per Testesen", "far", "", "guardian", False),
+    ("Line Lærersen", "kontaktlærer", "Eksempelby skole", "service", True),
+    ("Pål Rådgivertun", "rådgiver", "PPT", "service", False),
+    ("Hanne Helsesen", "helsesykepleier", "Helsestasjon for ungdom", "service", False),
+]
+
+
+def create_demo_group(store: Store, *, today: date | None = None) -> int:
+    """The demo group: a fictive pupil, six members, two finalized meetings, a planned one."""
+    from moteleder.minute import build_minute, render_minute
+
+    today = today or date.today()
+    group_id = store.create_group(DEMO_PERSON, birth_year=today.year - 11, is_demo=True)
+    ids = {}
+    for name, role, service, kind, coordinator in _DEMO_MEMBERS:
+        ids[name] = store.add_member(
+            group_id, name, role=role, service=service, kind=kind, is_coordinator=coordinator
+        )
+
+    first = datetime.combine(today - timedelta(days=180), datetime.min.time()).replace(hour=14)
+    m1 = store.create_meeting(group_id, first)
+    store.start_meeting(m1)
+    for name in ids:
+        store.set_attendance(m1, ids[name], "absent" if name == "Per Testesen" else "present")
+    store.save_meeting_fields(
+        m1,
+        {
+            "referent": "Pål Rådgivertun",
+            "person_voice": "Tiril liker friminuttene bedre nå, men synes matte er vanskelig.",
+            "worked": "Skolen: fast voksen i friminuttene har gitt roligere dager.",
+            "challenge": "Lesing og matematikk går sakte. Behov for ny kartlegging hos PPT.",
+            "next_date": (first + timedelta(days=90)).strftime("%d.%m.%Y"),
+            "next_time": "14.00",
+            "next_theme": "Resultat av kartleggingen",
+        },
+    )
+    a = store.add_measure(group_id, m1, "Kartlegge lese- og regneferdigheter",
+                          responsible="PPT", due_on=(first + timedelta(days=60)).date())
+    b = store.add_measure(group_id, m1, "Fast voksen i friminuttene", responsible="Eksempelby skole",
+                          due_on=(first + timedelta(days=90)).date(), due_kind="evaluering")
+    c = store.add_measure(group_id, m1, "Søvnkartlegging med søvndagbok", responsible="Helsestasjon for ungdom",
+                      due_on=(first + timedelta(days=30)).date())
+    _finalize(store, m1, build_minute, render_minute)
+
+    second = first + timedelta(days=90)
+    m2 = store.create_meeting(group_id, second)
+    store.start_meeting(m2)
+    for name in ids:
+        store.set_attendance(m2, ids[name], "present")
+    store.set_review(a, m2, status="done", goal_reached="ja", comment="Rapport fra PPT er sendt foresatte.")
+    store.set_review(b, m2, status="partly", goal_reached="delvis", comment="Fungerer tre av fem dager.")
+    store.set_review(c, m2, status="not_done", comment="Søvndagboken ble ikke startet; ny start etter ferien.")
+    store.save_meeting_fields(
+        m2,
+        {
+            "referent": "Line Lærersen",
+            "previous_comment": "Godkjent.",
+            "person_voice": "Tiril forteller at hun har fått en ny venn i klassen.",
+            "worked": "PPT: kartleggingen er ferdig. Skolen: lesekurset har kommet i gang.",
+            "challenge": "Lange skoledager gjør Tiril sliten om ettermiddagen.",
+            "next_date": (today + timedelta(days=14)).strftime("%d.%m.%Y"),
+            "next_time": "14.00",
+            "next_theme": "Overgangen til ungdomsskolen",
+        },
+    )
+    store.add_measure(group_id, m2, "Tilpasset leseopplegg to ganger i uken", responsible="Line Lærersen",
+                      due_on=second.date() + timedelta(days=120), due_kind="evaluering")
+    store.add_measure(group_id, m2, "Kortere skoledag på fredager i en prøveperiode",
+                      responsible="Eksempelby skole", due_on=today - timedelta(days=10))
+    _finalize(store, m2, build_minute, render_minute)
+    return group_id
+
+
+def _finalize(store: Store, meeting_id: int, build_minute, render_minute) -> None:
+    meeting = store.meeting(meeting_id)
+    store.save_meeting_fields(meeting_id, {"current_step": "summary"})
+    store.db["meetings"].update(
+        meeting_id, {"ended_at": (meeting.starts_at + timedelta(minutes=55)).isoformat(timespec="minutes")}
+    )
+    store.finalize_meeting(meeting_id, render_minute(build_minute(store, meeting_id)), minute_path=None)
+
+
+def run_demo(args) -> int:
+    """`moteleder demo`: the demo group (or --grupper N synthetic groups)."""
+    from rich.console import Console
+
+    from moteleder.app_support import open_store_or_exit
+
+    console = Console(highlight=False)
+    store = open_store_or_exit(args.db, Console(stderr=True))
+    if store is None:
+        return 1
+    try:
+        if getattr(args, "grupper", None):
+            from moteleder.synthetic import generate_groups
+
+            if args.grupper < 1:
+                console.print("[bold red]Feil:[/] --grupper må være minst 1.")
+                return 2
+            count = generate_groups(store, args.grupper, seed=args.seed, console=console)
+            console.print(f"Laget {count} syntetiske ansvarsgrupper med oppdiktede navn i {store.path}.")
+            return 0
+        group_id = create_demo_group(store)
+        console.print(
+            f"Laget demogruppen for [bold]{DEMO_PERSON}[/] (oppdiktet, gruppe {group_id}) "
+            f"med to tidligere møter og et planlagt møte i {store.path}."
+        )
+        return 0
+    finally:
+        store.close()
+
+

@@ -1,0 +1,281 @@
+"""The minute (referat): assembled from the store and rendered as Markdown. No Textual.
+
+Whatever a user typed is escaped, so it can never add a heading, break a table
+or inject HTML; the structure of the minute is ours alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from moteleder.models import DUE_KIND_LABEL, GOAL_LABEL, REVIEW_STATUS_LABEL, Measure, Member, Review
+
+CONFIDENTIAL = "Taushetsbelagt — unntatt offentlighet"
+TITLE = "Referat fra ansvarsgruppemøte"
+DEFAULT_DEADLINE_DAYS = 14
+
+SECTION_TITLES: tuple[str, ...] = (
+    "Til stede",
+    "Forfall",
+    "Godkjenning av forrige referat",
+    "Oppfølging av tiltak fra forrige møte",
+    "Hva har fungert",
+    "Største utfordring",
+    "Tiltak",
+    "Eventuelt",
+    "Neste møte",
+    "Referent",
+    "Frist for ferdigstilling",
+)
+"""The minute's second-level headings, in the order every routine asks for."""
+
+# Characters that carry Markdown meaning anywhere in a line.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&!{}])")
+# Characters that carry meaning only at the start of a line (headings, quotes, lists, setext, tables).
+_LINE_START_SPECIAL = re.compile(r"^([#>+=:-])")
+_ORDERED_LIST = re.compile(r"^(\d{1,9})([.)])")
+
+
+def escape_inline(text: str) -> str:
+    """Text safe inside a paragraph line or a table cell: one line, no Markdown meaning."""
+    text = " ".join(part.strip() for part in (text or "").splitlines() if part.strip())
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    text = _LINE_START_SPECIAL.sub(r"\\\1", text)
+    return _ORDERED_LIST.sub(r"\1\\\2", text)
+
+
+def escape_block(text: str) -> str:
+    """Multi-line text as safe paragraphs: each typed line kept as a line, blank lines as breaks."""
+    lines = [line.strip() for line in (text or "").splitlines()]
+    out: list[str] = []
+    for line in lines:
+        if not line:
+            if out and out[-1] != "":
+                out.append("")
+            continue
+        if out and out[-1] != "":
+            out[-1] += "\\"  # a hard line break keeps the user's line without a new block
+        out.append(escape_inline(line))
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out)
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    """A pipe table; every cell escaped."""
+    head = "| " + " | ".join(headers) + " |"
+    rule = "|" + "|".join("---" for _ in headers) + "|"
+    body = ["| " + " | ".join(escape_inline(cell) or " " for cell in row) + " |" for row in rows]
+    return "\n".join([head, rule, *body])
+
+
+@dataclass
+class ReviewedMeasure:
+    measure: Measure
+    review: Review | None
+
+
+@dataclass
+class Minute:
+    """Everything the minute says, gathered before rendering."""
+
+    person_name: str
+    starts_at: datetime | None
+    ended_at: datetime | None = None
+    present: list[Member] = field(default_factory=list)
+    absent: list[Member] = field(default_factory=list)
+    previous_comment: str = ""
+    had_previous: bool = False
+    followed_up: list[ReviewedMeasure] = field(default_factory=list)
+    person_voice: str = ""
+    person_label: str = "Personens egen beskrivelse"
+    worked: str = ""
+    challenge: str = ""
+    measures: list[Measure] = field(default_factory=list)
+    aob_items: str = ""
+    aob: str = ""
+    referral_lines: list[str] = field(default_factory=list)
+    next_meeting: datetime | None = None
+    next_meeting_text: str = ""
+    next_theme: str = ""
+    next_invitees: str = ""
+    referent: str = ""
+    deadline_days: int = DEFAULT_DEADLINE_DAYS
+    closing_lines: list[str] = field(default_factory=list)
+
+    @property
+    def deadline(self) -> date | None:
+        if self.starts_at is None:
+            return None
+        return self.starts_at.date() + timedelta(days=self.deadline_days)
+
+
+def _when(minute: Minute) -> str:
+    from moteleder.dates import format_datetime, format_time
+
+    if minute.starts_at is None:
+        return "Ikke satt"
+    text = format_datetime(minute.starts_at)
+    if minute.ended_at and minute.ended_at.date() == minute.starts_at.date() and minute.ended_at > minute.starts_at:
+        text += f"–{format_time(minute.ended_at)}"
+    return text
+
+
+def _due_text(measure: Measure) -> str:
+    from moteleder.dates import format_short_date
+
+    if measure.due_on is None:
+        return ""
+    return f"{DUE_KIND_LABEL.get(measure.due_kind, 'Frist')} {format_short_date(measure.due_on)}"
+
+
+def render_minute(minute: Minute) -> str:
+    """The minute as Markdown, in the order the routines ask for."""
+    from moteleder.dates import format_date, format_datetime
+
+    none = "Ingen."
+    parts: list[str] = [f"**{CONFIDENTIAL}**", f"# {TITLE}"]
+    parts.append(f"**Navn:** {escape_inline(minute.person_name)}\\\n**Dato og tid:** {_when(minute)}")
+
+    parts.append("## Til stede")
+    if minute.present:
+        parts.append(table(["Navn", "Rolle"], [[m.name, m.role_label] for m in minute.present]))
+    else:
+        parts.append("Ikke registrert.")
+
+    parts.append("## Forfall")
+    if minute.absent:
+        parts.append("\n".join(f"- {escape_inline(m.label)}" for m in minute.absent))
+    else:
+        parts.append(none)
+
+    parts.append("## Godkjenning av forrige referat")
+    if minute.previous_comment.strip():
+        parts.append(escape_block(minute.previous_comment))
+    elif minute.had_previous:
+        parts.append("Godkjent uten kommentarer.")
+    else:
+        parts.append("Første møte; ingen tidligere referat.")
+
+    parts.append("## Oppfølging av tiltak fra forrige møte")
+    if minute.followed_up:
+        rows = []
+        for item in minute.followed_up:
+            review = item.review
+            status = REVIEW_STATUS_LABEL.get(review.status or "", "Ikke vurdert") if review else "Ikke vurdert"
+            comment_parts = []
+            if review and review.goal_reached:
+                comment_parts.append(f"Mål nådd: {GOAL_LABEL.get(review.goal_reached, review.goal_reached)}.")
+            if review and review.comment.strip():
+                comment_parts.append(review.comment.strip())
+            rows.append([item.measure.what, item.measure.responsible, status, " ".join(comment_parts)])
+        parts.append(table(["Tiltak", "Ansvarlig", "Status", "Kommentar"], rows))
+    else:
+        parts.append("Ingen tiltak å følge opp.")
+
+    parts.append("## Hva har fungert")
+    worked: list[str] = []
+    if minute.person_voice.strip():
+        worked.append(f"**{escape_inline(minute.person_label)}:**\\\n{escape_block(minute.person_voice)}")
+    if minute.worked.strip():
+        worked.append(f"**Tjenestene:**\\\n{escape_block(minute.worked)}")
+    parts.append("\n\n".join(worked) if worked else "Ikke notert.")
+
+    parts.append("## Største utfordring")
+    parts.append(escape_block(minute.challenge) if minute.challenge.strip() else "Ikke notert.")
+
+    parts.append("## Tiltak")
+    agreed = [m for m in minute.measures if m.what.strip()]
+    if agreed:
+        parts.append(
+            table(
+                ["Tiltak", "Ansvarlig", "Frist/evaluering"],
+                [[m.what, m.responsible, _due_text(m)] for m in agreed],
+            )
+        )
+    else:
+        parts.append("Ingen nye tiltak.")
+
+    parts.append("## Eventuelt")
+    aob: list[str] = []
+    if minute.aob.strip():
+        aob.append(escape_block(minute.aob))
+    elif minute.aob_items.strip():
+        aob.append(escape_block(minute.aob_items))
+    aob.extend(escape_inline(line) for line in minute.referral_lines)
+    parts.append("\n\n".join(aob) if aob else none)
+
+    parts.append("## Neste møte")
+    if minute.next_meeting is not None:
+        when = format_datetime(minute.next_meeting)
+        if minute.next_meeting.hour == 0 and minute.next_meeting.minute == 0:
+            when = format_date(minute.next_meeting.date()) + ", klokkeslett ikke avtalt"
+        lines = [f"**Tid:** {when}"]
+    elif minute.next_meeting_text.strip():
+        lines = [f"**Tid:** {escape_inline(minute.next_meeting_text)}"]
+    else:
+        lines = ["**Tid:** Ikke avtalt"]
+    if minute.next_theme.strip():
+        lines.append(f"**Tema:** {escape_inline(minute.next_theme)}")
+    if minute.next_invitees.strip():
+        lines.append(f"**Innkalles:** {escape_inline(minute.next_invitees)}")
+    parts.append("\\\n".join(lines))
+
+    parts.append("## Referent")
+    parts.append(escape_inline(minute.referent) if minute.referent.strip() else "Ikke avtalt.")
+
+    parts.append("## Frist for ferdigstilling")
+    deadline = minute.deadline
+    closing = [f"Referatet skal ferdigstilles innen {format_date(deadline)}." if deadline else "Ikke satt."]
+    closing.extend(escape_inline(line) for line in minute.closing_lines)
+    parts.append("\n\n".join(closing))
+    return "\n\n".join(parts) + "\n"
+
+
+def possessive(name: str) -> str:
+    """Norwegian genitive: `Olas`, `Jonas'`."""
+    return name + ("'" if name[-1:].lower() in "sxz" else "s")
+
+
+def build_minute(store, meeting_id: int, *, closing_lines: list[str] | None = None,
+                 deadline_days: int | None = None, referral_lines: list[str] | None = None) -> Minute:
+    """Gather one meeting's minute from the store."""
+    from moteleder.storage import _next_meeting_start
+
+    meeting = store.meeting(meeting_id)
+    group = store.group(meeting.group_id)
+    members = store.members(group.id)
+    marks = store.attendance(meeting_id)
+    present = [m for m in members if marks.get(m.id) == "present"]
+    absent = [m for m in members if marks.get(m.id) == "absent"]
+    reviews = store.reviews(meeting_id)
+    followed = [ReviewedMeasure(m, reviews.get(m.id)) for m in store.measures_to_review(group.id, meeting_id)]
+    previous = store.previous_finalized(group.id, before_meeting_id=meeting_id)
+    first_name = group.person_name.split()[0] if group.person_name.strip() else "Personen"
+    return Minute(
+        person_name=group.person_name,
+        starts_at=meeting.starts_at,
+        ended_at=datetime.fromisoformat(meeting.ended_at) if meeting.ended_at else None,
+        present=present,
+        absent=absent,
+        previous_comment=meeting.previous_comment,
+        had_previous=previous is not None,
+        followed_up=followed,
+        person_voice=meeting.person_voice,
+        person_label=f"{possessive(first_name)} egen beskrivelse",
+        worked=meeting.worked,
+        challenge=meeting.challenge,
+        measures=store.measures_agreed(meeting_id),
+        aob_items=meeting.aob_items,
+        aob=meeting.aob,
+        referral_lines=list(referral_lines or []),
+        next_meeting=_next_meeting_start(meeting),
+        next_meeting_text=" ".join(p for p in (meeting.next_date, meeting.next_time) if p.strip()),
+        next_theme=meeting.next_theme,
+        next_invitees=meeting.next_invitees,
+        referent=meeting.referent,
+        deadline_days=deadline_days or DEFAULT_DEADLINE_DAYS,
+        closing_lines=list(closing_lines or []),
+    )

@@ -1,0 +1,625 @@
+"""SQLite storage through sqlite-utils. No Textual here.
+
+One `Store` per process wraps one connection. Every write is its own short
+transaction, so a crash loses at most the change being typed, and a second app
+on the same database (WAL) waits briefly instead of losing a write.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from moteleder.locations import ensure_private_dir
+from moteleder.models import (
+    MEETING_TEXT_FIELDS,
+    Group,
+    Measure,
+    Meeting,
+    Member,
+    Referral,
+    Review,
+)
+from moteleder.schema import migrations
+
+
+class StoreError(Exception):
+    """A database problem, with a Norwegian message fit for the user."""
+
+
+def _now() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+class Store:
+    """The moteleder database: groups, meetings, measures, referrals."""
+
+    def __init__(self, db: Database, path: Path | None) -> None:
+        self.db = db
+        self.path = path
+
+    # ---------------------------------------------------------------- opening
+    @classmethod
+    def open(cls, path: Path | str, *, create_folder: bool = False) -> Store:
+        """Open (creating if new) a database file, private to the user, migrated to this version."""
+        path = Path(path)
+        folder = path.parent
+        if not folder.exists():
+            if not create_folder:
+                raise StoreError(f"Mappen «{folder}» finnes ikke. Opprett den først, eller velg en annen fil.")
+            ensure_private_dir(folder)
+        if path.is_dir():
+            raise StoreError(f"«{path}» er en mappe, ikke en databasefil.")
+        is_new = not path.exists()
+        if is_new:
+            try:
+                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+            except OSError as error:
+                raise StoreError(f"Kan ikke opprette databasen «{path}»: {error.strerror}.") from None
+        elif not os.access(path, os.R_OK):
+            raise StoreError(f"Du har ikke lesetilgang til databasen «{path}».")
+        elif not os.access(path, os.W_OK) or not os.access(folder, os.W_OK):
+            raise StoreError(
+                f"Databasen «{path}» er skrivebeskyttet. moteleder må kunne lagre underveis i møtet; "
+                "velg en fil du kan skrive til."
+            )
+        try:
+            conn = sqlite3.connect(str(path), timeout=5.0, check_same_thread=False)
+            db = Database(conn)
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+            store = cls(db, path)
+            store._migrate()
+        except sqlite3.DatabaseError as error:
+            text = str(error).lower()
+            if "not a database" in text or "file is encrypted" in text:
+                raise StoreError(f"«{path}» er ikke en moteleder-database (filen er ikke SQLite).") from None
+            if "malformed" in text or "corrupt" in text:
+                raise StoreError(
+                    f"Databasen «{path}» er skadet. Ta vare på filen og kontakt brukerstøtte; "
+                    "moteleder endrer den ikke."
+                ) from None
+            if "locked" in text or "busy" in text:
+                raise StoreError(f"Databasen «{path}» er i bruk av et annet program. Prøv igjen om litt.") from None
+            if "readonly" in text or "read-only" in text:
+                raise StoreError(f"Databasen «{path}» er skrivebeskyttet.") from None
+            raise StoreError(f"Kan ikke åpne databasen «{path}»: {error}.") from None
+        return store
+
+    @classmethod
+    def memory(cls) -> Store:
+        """A throwaway in-memory database (tests)."""
+        db = Database(memory=True)
+        db.execute("PRAGMA foreign_keys = ON")
+        store = cls(db, None)
+        store._migrate()
+        return store
+
+    def _migrate(self) -> None:
+        known = {m.name for m in migrations._migrations}
+        applied = {m.name for m in migrations.applied(self.db)}
+        if applied - known:
+            raise StoreError(
+                f"Databasen «{self.path}» er laget av en nyere versjon av moteleder. "
+                "Oppdater moteleder før du åpner den."
+            )
+        migrations.apply(self.db)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.db.conn:
+            yield
+
+    # ---------------------------------------------------------------- groups
+    def create_group(
+        self,
+        person_name: str,
+        *,
+        birth_year: int | None = None,
+        profile_id: str = "standard",
+        coordinator_kind: str = "koordinator",
+        has_ip: bool = False,
+        has_stafettlogg: bool = False,
+        is_demo: bool = False,
+    ) -> int:
+        with self.transaction():
+            return self.db["groups"].insert(
+                {
+                    "person_name": person_name.strip(),
+                    "birth_year": birth_year,
+                    "profile_id": profile_id,
+                    "coordinator_kind": coordinator_kind,
+                    "has_ip": int(has_ip),
+                    "has_stafettlogg": int(has_stafettlogg),
+                    "is_demo": int(is_demo),
+                    "created_at": _now(),
+                }
+            ).last_pk
+
+    def update_group(self, group_id: int, **fields: object) -> None:
+        with self.transaction():
+            self.db["groups"].update(group_id, fields)
+
+    def group(self, group_id: int) -> Group:
+        row = self.db.execute("select * from groups where id = ?", [group_id]).fetchone()
+        if row is None:
+            raise StoreError(f"Fant ingen ansvarsgruppe med nummer {group_id}.")
+        return self._group_from_row(dict(zip(self._columns("groups"), row)))
+
+    def groups(self, *, include_closed: bool = False) -> list[Group]:
+        where = "" if include_closed else "where closed_on is null"
+        return [
+            self._group_from_row(row)
+            for row in self.db.query(f"select * from groups {where} order by person_name collate nocase")
+        ]
+
+    def count_groups(self) -> int:
+        return self.db.execute("select count(*) from groups").fetchone()[0]
+
+    @staticmethod
+    def _group_from_row(row: dict) -> Group:
+        return Group(
+            id=row["id"],
+            person_name=row["person_name"],
+            birth_year=row.get("birth_year"),
+            profile_id=row.get("profile_id") or "standard",
+            coordinator_kind=row.get("coordinator_kind") or "koordinator",
+            has_ip=bool(row.get("has_ip")),
+            has_stafettlogg=bool(row.get("has_stafettlogg")),
+            is_demo=bool(row.get("is_demo")),
+            created_at=row.get("created_at") or "",
+            closed_on=row.get("closed_on"),
+            close_reason=row.get("close_reason"),
+        )
+
+    def _columns(self, table: str) -> list[str]:
+        return [c.name for c in self.db[table].columns]
+
+    # ---------------------------------------------------------------- members
+    def add_member(
+        self,
+        group_id: int,
+        name: str,
+        *,
+        role: str = "",
+        service: str = "",
+        contact: str = "",
+        kind: str = "service",
+        standing: bool = True,
+        is_coordinator: bool = False,
+    ) -> int:
+        with self.transaction():
+            position = self.db.execute(
+                "select coalesce(max(position), 0) + 1 from members where group_id = ?", [group_id]
+            ).fetchone()[0]
+            if is_coordinator:
+                self.db.execute("update members set is_coordinator = 0 where group_id = ?", [group_id])
+            return self.db["members"].insert(
+                {
+                    "group_id": group_id,
+                    "name": name.strip(),
+                    "role": role.strip(),
+                    "service": service.strip(),
+                    "contact": contact.strip(),
+                    "kind": kind,
+                    "standing": int(standing),
+                    "is_coordinator": int(is_coordinator),
+                    "position": position,
+                }
+            ).last_pk
+
+    def update_member(self, member_id: int, **fields: object) -> None:
+        with self.transaction():
+            if fields.get("is_coordinator"):
+                group_id = self.db["members"].get(member_id)["group_id"]
+                self.db.execute("update members set is_coordinator = 0 where group_id = ?", [group_id])
+            self.db["members"].update(member_id, fields)
+
+    def remove_member(self, member_id: int) -> None:
+        """Members who took part in meetings are kept for the old minutes, only hidden."""
+        with self.transaction():
+            self.db["members"].update(member_id, {"removed_at": _now(), "is_coordinator": 0})
+
+    def members(self, group_id: int, *, include_guests: bool = True) -> list[Member]:
+        sql = "select * from members where group_id = ? and removed_at is null"
+        if not include_guests:
+            sql += " and standing = 1"
+        rows = self.db.query(sql + " order by position, id", [group_id])
+        return [self._member_from_row(row) for row in rows]
+
+    def member(self, member_id: int) -> Member:
+        return self._member_from_row(self.db["members"].get(member_id))
+
+    @staticmethod
+    def _member_from_row(row: dict) -> Member:
+        return Member(
+            id=row["id"],
+            group_id=row["group_id"],
+            name=row["name"],
+            role=row.get("role") or "",
+            service=row.get("service") or "",
+            contact=row.get("contact") or "",
+            kind=row.get("kind") or "service",
+            standing=bool(row.get("standing")),
+            is_coordinator=bool(row.get("is_coordinator")),
+            position=row.get("position") or 0,
+        )
+
+    # ---------------------------------------------------------------- meetings
+    def create_meeting(
+        self,
+        group_id: int,
+        starts_at: datetime | None,
+        *,
+        theme: str = "",
+        invitees: str = "",
+        status: str = "planned",
+    ) -> int:
+        with self.transaction():
+            is_first = not self.db.execute(
+                "select 1 from meetings where group_id = ? and status = 'finalized' limit 1", [group_id]
+            ).fetchone()
+            return self.db["meetings"].insert(
+                {
+                    "group_id": group_id,
+                    "starts_at": starts_at.isoformat(timespec="minutes") if starts_at else None,
+                    "status": status,
+                    "theme": theme,
+                    "invitees": invitees,
+                    "is_first": int(is_first),
+                    "updated_at": _now(),
+                }
+            ).last_pk
+
+    def meeting(self, meeting_id: int) -> Meeting:
+        row = self.db.execute("select * from meetings where id = ?", [meeting_id]).fetchone()
+        if row is None:
+            raise StoreError(f"Fant ikke møte nummer {meeting_id}.")
+        return Meeting.from_row(dict(zip(self._columns("meetings"), row)))
+
+    def meetings(self, group_id: int) -> list[Meeting]:
+        """All meetings of a group, newest first."""
+        rows = self.db.query(
+            "select * from meetings where group_id = ? order by starts_at desc, id desc", [group_id]
+        )
+        return [Meeting.from_row(row) for row in rows]
+
+    def active_meetings(self) -> list[Meeting]:
+        """Meetings started and not finalized: offered to continue after a quit or crash."""
+        rows = self.db.query(
+            "select * from meetings where status = 'active' order by updated_at desc, id desc"
+        )
+        return [Meeting.from_row(row) for row in rows]
+
+    def planned_meeting(self, group_id: int) -> Meeting | None:
+        row = next(
+            self.db.query(
+                "select * from meetings where group_id = ? and status = 'planned' "
+                "order by starts_at is null, starts_at limit 1",
+                [group_id],
+            ),
+            None,
+        )
+        return Meeting.from_row(row) if row else None
+
+    def previous_finalized(self, group_id: int, *, before_meeting_id: int | None = None) -> Meeting | None:
+        """The last finalized meeting of the group (before a given meeting, if any)."""
+        params: list[object] = [group_id]
+        extra = ""
+        if before_meeting_id is not None:
+            extra = " and id != ?"
+            params.append(before_meeting_id)
+        row = next(
+            self.db.query(
+                "select * from meetings where group_id = ? and status = 'finalized'"
+                + extra
+                + " order by starts_at desc, id desc limit 1",
+                params,
+            ),
+            None,
+        )
+        return Meeting.from_row(row) if row else None
+
+    def start_meeting(self, meeting_id: int) -> None:
+        """The meeting goes live: it is now the one offered to continue after a crash."""
+        with self.transaction():
+            meeting = self.db["meetings"].get(meeting_id)
+            fields: dict[str, object] = {"status": "active", "updated_at": _now()}
+            if not meeting.get("started_at"):
+                fields["started_at"] = _now()
+            if not meeting.get("starts_at"):
+                fields["starts_at"] = datetime.now().isoformat(timespec="minutes")
+            self.db["meetings"].update(meeting_id, fields)
+
+    def save_meeting_fields(self, meeting_id: int, fields: dict[str, object]) -> None:
+        """Autosave of what the leader typed (only known text columns)."""
+        unknown = set(fields) - set(MEETING_TEXT_FIELDS) - {"current_step", "step_seconds", "starts_at"}
+        if unknown:
+            raise ValueError(f"unknown meeting fields: {sorted(unknown)}")
+        values = dict(fields)
+        if isinstance(values.get("step_seconds"), dict):
+            values["step_seconds"] = json.dumps(values["step_seconds"])
+        values["updated_at"] = _now()
+        with self.transaction():
+            self.db["meetings"].update(meeting_id, values)
+
+    def delete_meeting(self, meeting_id: int) -> None:
+        """Discard a meeting that was never finalized (with its attendance and measures)."""
+        with self.transaction():
+            status = self.db["meetings"].get(meeting_id)["status"]
+            if status == "finalized":
+                raise StoreError("Et ferdigstilt referat kan ikke slettes.")
+            self.db.execute("delete from attendance where meeting_id = ?", [meeting_id])
+            self.db.execute("delete from measure_reviews where meeting_id = ?", [meeting_id])
+            self.db.execute("delete from measures where meeting_id = ?", [meeting_id])
+            self.db.execute("update referrals set meeting_id = null where meeting_id = ?", [meeting_id])
+            self.db.execute("delete from meetings where id = ?", [meeting_id])
+
+    # ---------------------------------------------------------------- attendance
+    def set_attendance(self, meeting_id: int, member_id: int, status: str | None) -> None:
+        """present / absent (forfall); None removes the mark."""
+        with self.transaction():
+            if status is None:
+                self.db.execute(
+                    "delete from attendance where meeting_id = ? and member_id = ?", [meeting_id, member_id]
+                )
+            else:
+                self.db["attendance"].upsert(
+                    {"meeting_id": meeting_id, "member_id": member_id, "status": status},
+                    pk=("meeting_id", "member_id"),
+                )
+
+    def attendance(self, meeting_id: int) -> dict[int, str]:
+        rows = self.db.execute(
+            "select member_id, status from attendance where meeting_id = ?", [meeting_id]
+        ).fetchall()
+        return dict(rows)
+
+    # ---------------------------------------------------------------- measures
+    def add_measure(
+        self,
+        group_id: int,
+        meeting_id: int,
+        what: str = "",
+        *,
+        responsible: str = "",
+        due_on: date | None = None,
+        due_kind: str = "frist",
+        ip_goal: str = "",
+        status: str = "open",
+    ) -> int:
+        with self.transaction():
+            position = self.db.execute(
+                "select coalesce(max(position), 0) + 1 from measures where meeting_id = ?", [meeting_id]
+            ).fetchone()[0]
+            return self.db["measures"].insert(
+                {
+                    "group_id": group_id,
+                    "meeting_id": meeting_id,
+                    "position": position,
+                    "what": what,
+                    "responsible": responsible,
+                    "due_on": due_on.isoformat() if due_on else None,
+                    "due_kind": due_kind,
+                    "ip_goal": ip_goal,
+                    "status": status,
+                }
+            ).last_pk
+
+    def update_measure(self, measure_id: int, **fields: object) -> None:
+        if isinstance(fields.get("due_on"), date):
+            fields["due_on"] = fields["due_on"].isoformat()  # type: ignore[union-attr]
+        with self.transaction():
+            self.db["measures"].update(measure_id, fields)
+
+    def delete_measure(self, measure_id: int) -> None:
+        with self.transaction():
+            self.db.execute("delete from measure_reviews where measure_id = ?", [measure_id])
+            self.db.execute("delete from measures where id = ?", [measure_id])
+
+    def measures_agreed(self, meeting_id: int) -> list[Measure]:
+        rows = self.db.query("select * from measures where meeting_id = ? order by position, id", [meeting_id])
+        return [Measure.from_row(row) for row in rows]
+
+    def measures_to_review(self, group_id: int, meeting_id: int) -> list[Measure]:
+        """Measures from earlier meetings to follow up in this one: still open, or closed in it."""
+        rows = self.db.query(
+            "select * from measures where group_id = ? and meeting_id != ? "
+            "and (status = 'open' or closed_in_meeting_id = ?) "
+            "and meeting_id in (select id from meetings where status = 'finalized') "
+            "order by due_on is null, due_on, id",
+            [group_id, meeting_id, meeting_id],
+        )
+        return [Measure.from_row(row) for row in rows]
+
+    def open_measures(self, group_id: int) -> list[Measure]:
+        rows = self.db.query(
+            "select * from measures where group_id = ? and status = 'open' "
+            "and meeting_id in (select id from meetings where status = 'finalized') "
+            "order by due_on is null, due_on, id",
+            [group_id],
+        )
+        return [Measure.from_row(row) for row in rows]
+
+    def set_review(
+        self,
+        measure_id: int,
+        meeting_id: int,
+        *,
+        status: str | None = None,
+        comment: str | None = None,
+        goal_reached: str | None = None,
+    ) -> None:
+        """Record (part of) how a measure went; fields left None keep their value."""
+        with self.transaction():
+            existing = next(
+                self.db.query(
+                    "select * from measure_reviews where measure_id = ? and meeting_id = ?",
+                    [measure_id, meeting_id],
+                ),
+                None,
+            )
+            values = {"status": status, "comment": comment, "goal_reached": goal_reached}
+            values = {k: v for k, v in values.items() if v is not None}
+            if existing:
+                if values:
+                    self.db["measure_reviews"].update(existing["id"], values)
+            else:
+                self.db["measure_reviews"].insert({"measure_id": measure_id, "meeting_id": meeting_id, **values})
+
+    def reviews(self, meeting_id: int) -> dict[int, Review]:
+        rows = self.db.query("select * from measure_reviews where meeting_id = ?", [meeting_id])
+        return {
+            row["measure_id"]: Review(
+                measure_id=row["measure_id"],
+                meeting_id=row["meeting_id"],
+                status=row.get("status") or None,
+                comment=row.get("comment") or "",
+                goal_reached=row.get("goal_reached") or None,
+            )
+            for row in rows
+        }
+
+    def measure_history(self, measure_id: int) -> list[tuple[Meeting, Review]]:
+        """A measure's reviews meeting by meeting, oldest first."""
+        rows = self.db.query(
+            "select r.*, m.starts_at from measure_reviews r join meetings m on m.id = r.meeting_id "
+            "where r.measure_id = ? order by m.starts_at",
+            [measure_id],
+        )
+        return [
+            (
+                self.meeting(row["meeting_id"]),
+                Review(row["measure_id"], row["meeting_id"], row.get("status"), row.get("comment") or "",
+                       row.get("goal_reached")),
+            )
+            for row in rows
+        ]
+
+    # ---------------------------------------------------------------- finalize
+    def finalize_meeting(self, meeting_id: int, minute_md: str, *, minute_path: str | None) -> int | None:
+        """Freeze the minute and carry its decisions forward, all in one durable transaction.
+
+        Reviewed measures marked done are closed; the next meeting agreed in step 6
+        becomes the group's planned meeting. Returns the planned meeting's id, if any.
+        """
+        meeting = self.meeting(meeting_id)
+        if meeting.is_finalized:
+            raise StoreError("Referatet er allerede ferdigstilt.")
+        next_at = _next_meeting_start(meeting)
+        self.db.execute("PRAGMA synchronous = FULL")
+        try:
+            with self.transaction():
+                now = _now()
+                self.db["meetings"].update(
+                    meeting_id,
+                    {
+                        "status": "finalized",
+                        "minute_md": minute_md,
+                        "minute_path": minute_path,
+                        "finalized_at": now,
+                        "ended_at": meeting.ended_at or now,
+                        "updated_at": now,
+                    },
+                )
+                for review in self.reviews(meeting_id).values():
+                    if review.status == "done":
+                        self.db.execute(
+                            "update measures set status = 'done', closed_in_meeting_id = ? where id = ?",
+                            [meeting_id, review.measure_id],
+                        )
+                planned_id = None
+                if next_at is not None:
+                    self.db.execute(
+                        "delete from meetings where group_id = ? and status = 'planned'", [meeting.group_id]
+                    )
+                    planned_id = self.db["meetings"].insert(
+                        {
+                            "group_id": meeting.group_id,
+                            "starts_at": next_at.isoformat(timespec="minutes"),
+                            "status": "planned",
+                            "theme": meeting.next_theme,
+                            "invitees": meeting.next_invitees,
+                            "is_first": 0,
+                            "updated_at": now,
+                        }
+                    ).last_pk
+        finally:
+            self.db.execute("PRAGMA synchronous = NORMAL")
+        return planned_id
+
+    def set_minute_path(self, meeting_id: int, path: str) -> None:
+        with self.transaction():
+            self.db["meetings"].update(meeting_id, {"minute_path": path})
+
+    def finalized_meetings(self) -> Iterable[dict]:
+        """Every finalized meeting with its group's person name, oldest first (export)."""
+        return self.db.query(
+            "select m.id, m.starts_at, m.minute_md, g.person_name, g.id as group_id "
+            "from meetings m join groups g on g.id = m.group_id "
+            "where m.status = 'finalized' order by m.starts_at, m.id"
+        )
+
+    # ---------------------------------------------------------------- referrals
+    def add_referral(self, group_id: int, meeting_id: int | None, category: str, field: str, text: str) -> int:
+        with self.transaction():
+            return self.db["referrals"].insert(
+                {
+                    "group_id": group_id,
+                    "meeting_id": meeting_id,
+                    "category": category,
+                    "field": field,
+                    "text": text,
+                    "created_at": _now(),
+                }
+            ).last_pk
+
+    def referrals(self, *, group_id: int | None = None, meeting_id: int | None = None,
+                  open_only: bool = False) -> list[Referral]:
+        clauses, params = [], []
+        if group_id is not None:
+            clauses.append("group_id = ?")
+            params.append(group_id)
+        if meeting_id is not None:
+            clauses.append("meeting_id = ?")
+            params.append(meeting_id)
+        if open_only:
+            clauses.append("handled_at is null")
+        where = (" where " + " and ".join(clauses)) if clauses else ""
+        rows = self.db.query(f"select * from referrals{where} order by id", params)
+        return [Referral(**{k: row.get(k) for k in Referral.__dataclass_fields__}) for row in rows]
+
+    def mark_referral_handled(self, referral_id: int, handled: bool = True) -> None:
+        with self.transaction():
+            self.db["referrals"].update(referral_id, {"handled_at": _now() if handled else None})
+
+    def record_false_alarm(self, category: str, phrase: str, field: str) -> None:
+        with self.transaction():
+            self.db["guard_feedback"].insert(
+                {"category": category, "phrase": phrase, "field": field, "created_at": _now()}
+            )
+
+
+def _next_meeting_start(meeting: Meeting) -> datetime | None:
+    """The next meeting's start from step 6's typed date and time (None if not set or invalid)."""
+    from moteleder.dates import DateInputError, parse_date, parse_time
+
+    if not meeting.next_date.strip():
+        return None
+    try:
+        day = parse_date(meeting.next_date, today=meeting.starts_at.date() if meeting.starts_at else None)
+        clock = parse_time(meeting.next_time) if meeting.next_time.strip() else None
+    except DateInputError:
+        return None
+    return datetime.combine(day, clock) if clock else datetime(day.year, day.month, day.day, 0, 0)
