@@ -126,6 +126,7 @@ class Measure:
     what: str = ""
     responsible: str = ""
     due_on: date | None = None
+    due_text: str = ""
     due_kind: str = "frist"
     ip_goal: str = ""
     status: str = "open"
@@ -139,6 +140,7 @@ class Measure:
         values["what"] = row.get("what") or ""
         values["responsible"] = row.get("responsible") or ""
         values["ip_goal"] = row.get("ip_goal") or ""
+        values["due_text"] = row.get("due_text") or ""
         values["due_kind"] = row.get("due_kind") or "frist"
         return cls(**values)
 

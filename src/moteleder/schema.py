@@ -106,6 +106,7 @@ def m001_core(db: Database) -> None:
             "what": str,
             "responsible": str,
             "due_on": str,  # ISO date
+            "due_text": str,  # the date as typed, kept even while it is not a valid date
             "due_kind": str,  # "frist" | "evaluering"
             "ip_goal": str,
             "status": str,  # "open" | "done"

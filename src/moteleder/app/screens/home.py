@@ -1,0 +1,159 @@
+"""The home screen: the groups, and the way into a meeting."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Header, Static
+
+from moteleder.app.screens.confirm import ConfirmScreen
+
+
+class HomeScreen(Screen[None]):
+    """Lists the groups; Enter starts or continues the selected group's meeting."""
+
+    BINDINGS = [
+        Binding("f2", "new_group", "Ny gruppe", priority=True),
+        Binding("f3", "edit_group", "Rediger gruppe", priority=True),
+        Binding("f5", "start_meeting", "Start møte", priority=True),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=True)
+        with Vertical(id="home"):
+            yield Static("Ansvarsgrupper", classes="screen-title")
+            yield Static("", id="home-hint")
+            yield DataTable(id="groups", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="empty"):
+                yield Static(
+                    "Velkommen til moteleder!\n\nDet finnes ingen ansvarsgrupper ennå. "
+                    "Prøv et møte med en demogruppe (oppdiktede personer), eller opprett din egen gruppe.",
+                    id="empty-text",
+                )
+                with Horizontal(classes="button-row"):
+                    yield Button("Prøv med demogruppe", variant="primary", id="demo")
+                    yield Button("Opprett ansvarsgruppe", id="new-group")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#groups", DataTable)
+        table.add_columns("Person", "Neste møte", "Åpne tiltak", "Status")
+        self.refresh_groups()
+        self.call_after_refresh(self._offer_resume)
+
+    def on_screen_resume(self) -> None:
+        self.refresh_groups()
+
+    def refresh_groups(self) -> None:
+        from moteleder.dates import format_short_date
+
+        store = self.app.store
+        groups = store.groups()
+        table = self.query_one("#groups", DataTable)
+        table.clear()
+        active = {m.group_id: m for m in store.active_meetings()}
+        for group in groups:
+            planned = store.planned_meeting(group.id)
+            next_text = format_short_date(planned.starts_at.date()) if planned and planned.starts_at else "Ikke satt"
+            open_measures = store.open_measures(group.id)
+            overdue = sum(1 for m in open_measures if m.due_on and m.due_on < date.today())
+            status = "Møte pågår" if group.id in active else ""
+            if overdue:
+                status = (status + " · " if status else "") + f"{overdue} tiltak over frist"
+            name = group.person_name + (" (demo)" if group.is_demo else "")
+            table.add_row(name, next_text, str(len(open_measures)), status, key=str(group.id))
+        has_groups = bool(groups)
+        self.query_one("#groups").display = has_groups
+        self.query_one("#home-hint").display = has_groups
+        self.query_one("#empty").display = not has_groups
+        self.query_one("#home-hint", Static).update(
+            "Velg en gruppe med piltastene og trykk Enter for å starte eller fortsette møtet."
+        )
+        if has_groups:
+            table.focus()
+        else:
+            self.query_one("#demo", Button).focus()
+
+    def _selected_group_id(self) -> int | None:
+        table = self.query_one("#groups", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return int(key.value) if key.value is not None else None
+
+    def _offer_resume(self) -> None:
+        store = self.app.store
+        start_group = self.app.start_group_id
+        unfinished = store.active_meetings()
+        if start_group is not None:
+            from moteleder.meeting import begin_meeting
+
+            self.app.start_group_id = None
+            try:
+                group = store.group(start_group)
+            except Exception:
+                self.notify(f"Fant ingen ansvarsgruppe med nummer {start_group}.", severity="error")
+                return
+            self.app.open_meeting(begin_meeting(store, group.id))
+            return
+        if not unfinished:
+            return
+        meeting = unfinished[0]
+        group = store.group(meeting.group_id)
+        from moteleder.steps import DEFAULT_STEPS
+
+        titles = {s.key: s.title for s in DEFAULT_STEPS}
+        question = (
+            f"Møtet for {group.person_name} ble ikke avsluttet.\n\n"
+            f"Vil du fortsette der du slapp, i steget «{titles.get(meeting.current_step, 'Åpning')}»?"
+        )
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.app.open_meeting(meeting.id)
+
+        self.app.push_screen(ConfirmScreen(question, yes="Fortsett møtet", no="Senere"), answer)
+
+    @on(DataTable.RowSelected, "#groups")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_start_meeting()
+
+    def action_start_meeting(self) -> None:
+        from moteleder.meeting import begin_meeting
+
+        group_id = self._selected_group_id()
+        if group_id is None:
+            self.notify("Opprett en ansvarsgruppe først (F2).")
+            return
+        self.app.open_meeting(begin_meeting(self.app.store, group_id))
+
+    def action_new_group(self) -> None:
+        from moteleder.app.screens.group_form import GroupFormScreen
+
+        self.app.push_screen(GroupFormScreen())
+
+    def action_edit_group(self) -> None:
+        from moteleder.app.screens.group_form import GroupFormScreen
+
+        group_id = self._selected_group_id()
+        if group_id is None:
+            self.notify("Det er ingen gruppe å redigere ennå.")
+            return
+        self.app.push_screen(GroupFormScreen(group_id))
+
+    @on(Button.Pressed, "#demo")
+    def _demo(self) -> None:
+        from moteleder.demo import create_demo_group
+
+        create_demo_group(self.app.store)
+        self.refresh_groups()
+        self.notify("Demogruppen er laget. Velg den og trykk Enter for å starte et møte.")
+
+    @on(Button.Pressed, "#new-group")
+    def _new_group(self) -> None:
+        self.action_new_group()

@@ -1,0 +1,558 @@
+"""The live meeting on the shared screen: one calm step at a time.
+
+Everything typed is kept in memory as "pending" and written to SQLite by a
+timer twice a second, never on the path of a keystroke.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.suggester import SuggestFromList
+from textual.widgets import (
+    Button,
+    ContentSwitcher,
+    Footer,
+    Input,
+    Label,
+    Markdown,
+    RadioButton,
+    RadioSet,
+    Select,
+    Static,
+    TextArea,
+)
+
+from moteleder.app.screens.confirm import ConfirmScreen
+from moteleder.app.widgets.clock import MeetingClock
+from moteleder.app.widgets.progress import StepBar
+from moteleder.dates import DateInputError, format_datetime, format_weekday_date, parse_date, parse_time
+from moteleder.minute import possessive
+from moteleder.models import Measure, Member, Review
+from moteleder.steps import DEFAULT_STEPS, StepSpec
+
+ATTENDANCE_CHOICES = (("present", "Til stede"), ("absent", "Forfall"))
+REVIEW_CHOICES = (("done", "Gjennomført"), ("partly", "Delvis"), ("not_done", "Ikke gjennomført"))
+GOAL_OPTIONS = [("Mål nådd: ja", "ja"), ("Mål nådd: delvis", "delvis"), ("Mål nådd: nei", "nei")]
+DUE_KIND_OPTIONS = [("Frist", "frist"), ("Evaluering", "evaluering")]
+
+
+def note(field: str, text: str, *, placeholder: str = "") -> TextArea:
+    """A free-text note bound to a meeting column."""
+    area = TextArea(text, id=f"f-{field}", name=field, classes="meeting-field note", soft_wrap=True,
+                    show_line_numbers=False, placeholder=placeholder)
+    return area
+
+
+def line(field: str, text: str, *, placeholder: str = "", suggestions: list[str] | None = None,
+         classes: str = "") -> Input:
+    """A one-line field bound to a meeting column."""
+    suggester = SuggestFromList(suggestions, case_sensitive=False) if suggestions else None
+    return Input(text, id=f"f-{field}", name=field, classes=f"meeting-field {classes}".strip(),
+                 placeholder=placeholder, suggester=suggester)
+
+
+class AttendanceRow(Horizontal):
+    """A member and whether they are present or sent notice of absence (forfall)."""
+
+    def __init__(self, member: Member, status: str | None) -> None:
+        super().__init__(classes="attendance-row", id=f"att-{member.id}")
+        self.member = member
+        self.status = status
+
+    def compose(self) -> ComposeResult:
+        guest = "" if self.member.standing else " — innkalt til dette møtet"
+        yield Static(self.member.label + guest, classes="who", markup=False)
+        with RadioSet(classes="attendance"):
+            for key, label in ATTENDANCE_CHOICES:
+                yield RadioButton(label, value=self.status == key, name=key, id=f"att-{self.member.id}-{key}")
+
+    @on(RadioSet.Changed)
+    def _changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        self.status = event.pressed.name
+        self.screen.store.set_attendance(self.screen.meeting_id, self.member.id, self.status)
+
+
+class ReviewRow(Vertical):
+    """A measure from last time: how did it go?"""
+
+    def __init__(self, measure: Measure, review: Review | None) -> None:
+        super().__init__(classes="review-row", id=f"rev-{measure.id}")
+        self.measure = measure
+        self.review = review
+
+    def compose(self) -> ComposeResult:
+        from moteleder.dates import format_short_date
+
+        m = self.measure
+        due = f" · {'Evaluering' if m.due_kind == 'evaluering' else 'Frist'} {format_short_date(m.due_on)}" if m.due_on else ""
+        resp = f" — {m.responsible}" if m.responsible else ""
+        yield Static(f"{m.what}{resp}{due}", classes="what", markup=False)
+        with Horizontal(classes="review-controls"):
+            with RadioSet(classes="review-status"):
+                for key, label in REVIEW_CHOICES:
+                    yield RadioButton(label, value=bool(self.review and self.review.status == key), name=key,
+                                      id=f"rev-{self.measure.id}-{key}")
+            yield Select(GOAL_OPTIONS, prompt="Mål nådd?", value=(self.review.goal_reached if self.review and
+                         self.review.goal_reached else Select.NULL), classes="review-goal",
+                         id=f"rev-{self.measure.id}-goal")
+        yield Input(self.review.comment if self.review else "", placeholder="Kommentar — begrunnelse om ikke gjennomført",
+                    classes="review-comment", id=f"rev-{self.measure.id}-comment")
+
+    @on(RadioSet.Changed)
+    def _status(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        self.screen.store.set_review(self.measure.id, self.screen.meeting_id, status=event.pressed.name)
+
+    @on(Select.Changed, ".review-goal")
+    def _goal(self, event: Select.Changed) -> None:
+        event.stop()
+        if event.value is not Select.NULL:
+            self.screen.store.set_review(self.measure.id, self.screen.meeting_id, goal_reached=str(event.value))
+
+    @on(Input.Changed, ".review-comment")
+    def _comment(self, event: Input.Changed) -> None:
+        event.stop()
+        self.screen.pending_reviews[self.measure.id] = event.value
+
+
+class MeasureRow(Vertical):
+    """A measure agreed in this meeting: what, who is responsible, deadline or evaluation."""
+
+    def __init__(self, measure: Measure, suggestions: list[str]) -> None:
+        super().__init__(classes="measure-row", id=f"ms-{measure.id}")
+        self.measure = measure
+        self.suggestions = suggestions
+
+    def compose(self) -> ComposeResult:
+        m = self.measure
+        with Horizontal(classes="measure-fields"):
+            yield Input(m.what, placeholder="Hva skal gjøres?", classes="ms-what")
+            yield Input(m.responsible, placeholder="Ansvarlig person eller tjeneste", classes="ms-resp",
+                        suggester=SuggestFromList(self.suggestions, case_sensitive=False) if self.suggestions else None)
+            yield Select(DUE_KIND_OPTIONS, value=m.due_kind or "frist", allow_blank=False, classes="ms-kind")
+            yield Input(m.due_text or (m.due_on.strftime("%d.%m.%Y") if m.due_on else ""), placeholder="dd.mm.åååå",
+                        classes="ms-due")
+            yield Button("Fjern", classes="ms-remove")
+        yield Static("", classes="field-error ms-error")
+
+    def pending(self) -> dict:
+        return self.screen.pending_measures.setdefault(self.measure.id, {})
+
+    @on(Input.Changed, ".ms-what")
+    def _what(self, event: Input.Changed) -> None:
+        event.stop()
+        self.pending()["what"] = event.value
+
+    @on(Input.Changed, ".ms-resp")
+    def _resp(self, event: Input.Changed) -> None:
+        event.stop()
+        self.pending()["responsible"] = event.value
+
+    @on(Select.Changed, ".ms-kind")
+    def _kind(self, event: Select.Changed) -> None:
+        event.stop()
+        self.pending()["due_kind"] = event.value
+
+    @on(Input.Changed, ".ms-due")
+    def _due(self, event: Input.Changed) -> None:
+        event.stop()
+        error = self.query_one(".ms-error", Static)
+        values = self.pending()
+        values["due_text"] = event.value
+        if not event.value.strip():
+            values["due_on"] = None
+            error.update("")
+            return
+        try:
+            day = parse_date(event.value, today=self.screen.meeting_day)
+        except DateInputError as problem:
+            values["due_on"] = None
+            error.update(str(problem))
+            return
+        values["due_on"] = day.isoformat()
+        warning = "  (datoen er passert)" if day < self.screen.meeting_day else ""
+        error.update(f"[dim]{format_weekday_date(day)}{warning}[/]")
+
+    def date_problem(self) -> str | None:
+        text = self.query_one(".ms-due", Input).value
+        if not text.strip():
+            return None
+        try:
+            parse_date(text, today=self.screen.meeting_day)
+        except DateInputError as problem:
+            return str(problem)
+        return None
+
+    @on(Button.Pressed, ".ms-remove")
+    def _remove(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.screen.pending_measures.pop(self.measure.id, None)
+        self.screen.store.delete_measure(self.measure.id)
+        self.remove()
+
+
+class MeetingScreen(Screen[None]):
+    """The guided meeting: steps 0–7 on the shared screen."""
+
+    BINDINGS = [
+        Binding("f7", "previous_step", "Forrige steg", priority=True),
+        Binding("f8", "next_step", "Neste steg", priority=True),
+        Binding("ctrl+t", "add_measure", "Nytt tiltak", priority=True),
+        Binding("f10", "finalize", "Ferdigstill", priority=True),
+        Binding("ctrl+o", "home", "Til oversikten", priority=True),
+    ]
+
+    def __init__(self, meeting_id: int, steps: tuple[StepSpec, ...] | None = None) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.steps = steps or DEFAULT_STEPS
+        self.pending: dict[str, str] = {}
+        self.pending_measures: dict[int, dict] = {}
+        self.pending_reviews: dict[int, str] = {}
+        self.step_index = 0
+        self.finalized = False
+
+    @property
+    def store(self):
+        return self.app.store
+
+    # ------------------------------------------------------------------ layout
+    def compose(self) -> ComposeResult:
+        store = self.store
+        self.meeting = meeting = store.meeting(self.meeting_id)
+        self.group = group = store.group(meeting.group_id)
+        self.members = store.members(group.id)
+        self.meeting_day = meeting.starts_at.date() if meeting.starts_at else date.today()
+        self.step_seconds: dict[str, float] = dict(meeting.step_seconds)
+        keys = [s.key for s in self.steps]
+        self.step_index = keys.index(meeting.current_step) if meeting.current_step in keys else 0
+        when = format_datetime(meeting.starts_at) if meeting.starts_at else ""
+        yield Static(f"Ansvarsgruppemøte for {group.person_name}   ·   {when}", id="meeting-bar", markup=False)
+        yield StepBar(self.steps, id="progress")
+        yield MeetingClock(id="clock")
+        with ContentSwitcher(id="steps", initial=f"step-{self.steps[self.step_index].key}"):
+            for spec in self.steps:
+                with VerticalScroll(id=f"step-{spec.key}", classes="step"):
+                    yield Static(spec.title, classes="step-title")
+                    yield Static(spec.prompt, classes="prompt")
+                    yield from getattr(self, f"_compose_{spec.key}")()
+        yield Footer()
+
+    def _names(self) -> list[str]:
+        names = [m.name for m in self.members]
+        services = [m.service for m in self.members if m.service]
+        return list(dict.fromkeys(names + services))
+
+    def _compose_opening(self) -> ComposeResult:
+        m = self.meeting
+        if m.is_first:
+            yield Static(
+                "Første møte: gå gjennom møtereglene (tidsramme, hold dere til saken, møteleder kan avbryte), "
+                "og la alle presentere seg.",
+                classes="first-meeting",
+            )
+        yield Label("Hvem er til stede?", classes="field-label")
+        marks = self.store.attendance(self.meeting_id)
+        with Vertical(id="attendance-rows"):
+            for member in self.members:
+                yield AttendanceRow(member, marks.get(member.id))
+        with Horizontal(id="guest-row"):
+            yield Input(placeholder="Innkalt til dette møtet: navn", id="guest-name")
+            yield Input(placeholder="Rolle og tjeneste", id="guest-role")
+            yield Button("Legg til", id="add-guest")
+        yield Label("Referent", classes="field-label")
+        yield line("referent", m.referent, placeholder="Hvem skriver referat?", suggestions=[x.name for x in self.members])
+        yield Label("Saker meldt til eventuelt", classes="field-label")
+        yield note("aob_items", m.aob_items, placeholder="Én sak per linje. Prioriter mot tidsrammen.")
+
+    def _compose_previous(self) -> ComposeResult:
+        previous = self.store.previous_finalized(self.group.id, before_meeting_id=self.meeting_id)
+        if previous and previous.minute_md:
+            yield Label(f"Referat fra {format_weekday_date(previous.starts_at.date())}", classes="field-label")
+            yield Markdown(previous.minute_md, id="previous-minute")
+        else:
+            yield Static("Dette er gruppens første møte i moteleder; det finnes ikke noe tidligere referat.",
+                         classes="muted")
+        yield Label("Godkjenning av eller kommentar til forrige referat", classes="field-label")
+        yield note("previous_comment", self.meeting.previous_comment, placeholder="Godkjent, eller kommentarer")
+        to_review = self.store.measures_to_review(self.group.id, self.meeting_id)
+        yield Label(f"Tiltak fra tidligere møter ({len(to_review)})", classes="field-label")
+        if not to_review:
+            yield Static("Ingen åpne tiltak å følge opp.", classes="muted")
+        reviews = self.store.reviews(self.meeting_id)
+        for measure in to_review:
+            yield ReviewRow(measure, reviews.get(measure.id))
+
+    def _compose_worked(self) -> ComposeResult:
+        first = self.group.person_name.split()[0] if self.group.person_name.strip() else "Personen"
+        yield Label(f"{possessive(first)} egen beskrivelse — først", classes="field-label")
+        yield note("person_voice", self.meeting.person_voice, placeholder=f"Hva forteller {first} selv?")
+        yield Label("Tjenestenes supplement", classes="field-label")
+        yield note("worked", self.meeting.worked, placeholder="Hva har fungert siden sist?")
+
+    def _compose_challenge(self) -> ComposeResult:
+        yield Label("Største utfordring nå", classes="field-label")
+        yield note("challenge", self.meeting.challenge,
+                   placeholder="Utfordringen(e), eventuell endring av mål, behov for ny kartlegging")
+
+    def _compose_measures(self) -> ComposeResult:
+        yield Label("Tiltak: hva — ansvarlig — frist eller evaluering", classes="field-label")
+        with Vertical(id="measure-rows"):
+            for measure in self.store.measures_agreed(self.meeting_id):
+                yield MeasureRow(measure, self._names())
+        yield Button("Nytt tiltak (Ctrl+T)", id="add-measure")
+
+    def _compose_aob(self) -> ComposeResult:
+        if self.meeting.aob_items.strip():
+            yield Label("Meldt til eventuelt", classes="field-label")
+            yield Static(self.meeting.aob_items, id="aob-items-view", markup=False)
+        yield Label("Notater fra eventuelt", classes="field-label")
+        yield note("aob", self.meeting.aob, placeholder="Andre saker, om det er tid")
+
+    def _compose_next(self) -> ComposeResult:
+        m = self.meeting
+        with Horizontal(classes="form-row"):
+            with Vertical(classes="field narrow"):
+                yield Label("Dato", classes="field-label")
+                yield line("next_date", m.next_date, placeholder="dd.mm.åååå")
+            with Vertical(classes="field narrow"):
+                yield Label("Klokkeslett", classes="field-label")
+                yield line("next_time", m.next_time, placeholder="14.00")
+        yield Static("", id="next-when", classes="field-error")
+        yield Label("Tema", classes="field-label")
+        yield line("next_theme", m.next_theme, placeholder="Hva skal neste møte handle om?")
+        yield Label("Hvem innkalles", classes="field-label")
+        yield line("next_invitees", m.next_invitees, placeholder="Faste deltakere, og eventuelt andre")
+
+    def _compose_summary(self) -> ComposeResult:
+        yield Markdown("", id="minute-preview")
+        with Horizontal(classes="button-row"):
+            yield Button("Ferdigstill referatet (F10)", variant="success", id="finalize")
+        yield Static("", id="finalize-info", classes="field-error")
+
+    # ------------------------------------------------------------------ lifecycle
+    def on_mount(self) -> None:
+        self.set_interval(self.app.autosave_interval, self.flush)
+        self.set_interval(1.0, self._tick)
+        self._show_step(self.step_index, initial=True)
+        self._update_next_when()
+
+    def on_unmount(self) -> None:
+        self.flush()
+
+    def _tick(self) -> None:
+        key = self.steps[self.step_index].key
+        self.step_seconds[key] = self.step_seconds.get(key, 0) + 1
+        self._update_clock()
+
+    def _update_clock(self) -> None:
+        spec = self.steps[self.step_index]
+        self.query_one(MeetingClock).show(
+            self.step_seconds.get(spec.key, 0), spec.minutes, sum(self.step_seconds.values()),
+            sum(s.minutes for s in self.steps),
+        )
+
+    # ------------------------------------------------------------------ saving
+    @on(TextArea.Changed, ".meeting-field")
+    def _note_changed(self, event: TextArea.Changed) -> None:
+        self.pending[event.text_area.name] = event.text_area.text
+
+    @on(Input.Changed, ".meeting-field")
+    def _line_changed(self, event: Input.Changed) -> None:
+        self.pending[event.input.name] = event.value
+        if event.input.name in ("next_date", "next_time"):
+            self._update_next_when()
+
+    def flush(self) -> None:
+        """Write what was typed since the last flush (runs on a timer, and on every step change)."""
+        if self.finalized:
+            return
+        store = self.store
+        if self.pending or self.step_seconds != self.meeting.step_seconds:
+            fields: dict[str, object] = dict(self.pending)
+            fields["step_seconds"] = {k: round(v) for k, v in self.step_seconds.items()}
+            self.pending.clear()
+            store.save_meeting_fields(self.meeting_id, fields)
+            self.meeting.step_seconds = dict(self.step_seconds)
+        if self.pending_measures:
+            items, self.pending_measures = self.pending_measures, {}
+            for measure_id, values in items.items():
+                if values:
+                    store.update_measure(measure_id, **values)
+        if self.pending_reviews:
+            items, self.pending_reviews = self.pending_reviews, {}
+            for measure_id, comment in items.items():
+                store.set_review(measure_id, self.meeting_id, comment=comment)
+
+    # ------------------------------------------------------------------ navigation
+    def _show_step(self, index: int, *, initial: bool = False) -> None:
+        self.flush()
+        self.step_index = index
+        spec = self.steps[index]
+        self.query_one("#steps", ContentSwitcher).current = f"step-{spec.key}"
+        self.query_one(StepBar).show(index)
+        self._update_clock()
+        if not initial:
+            self.store.save_meeting_fields(self.meeting_id, {"current_step": spec.key})
+        if spec.key == "summary":
+            self._refresh_preview()
+        self.refresh_bindings()
+        self.call_after_refresh(self._focus_step)
+
+    def _focus_step(self) -> None:
+        pane = self.query_one(f"#step-{self.steps[self.step_index].key}", VerticalScroll)
+        pane.scroll_home(animate=False)
+        for widget in pane.query("Input, TextArea, RadioSet, Button"):
+            if widget.focusable:
+                widget.focus(scroll_visible=False)
+                return
+        pane.focus(scroll_visible=False)
+
+    def action_next_step(self) -> None:
+        if self.step_index < len(self.steps) - 1:
+            self._show_step(self.step_index + 1)
+
+    def action_previous_step(self) -> None:
+        if self.step_index > 0:
+            self._show_step(self.step_index - 1)
+
+    def action_goto(self, index: int) -> None:
+        if 0 <= index < len(self.steps) and index != self.step_index:
+            self._show_step(index)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        key = self.steps[self.step_index].key
+        if action == "add_measure":
+            return key == "measures"
+        if action == "finalize":
+            return key == "summary" and not self.finalized
+        if action == "previous_step":
+            return True if self.step_index > 0 else None
+        if action == "next_step":
+            return True if self.step_index < len(self.steps) - 1 else None
+        return True
+
+    def action_home(self) -> None:
+        self.flush()
+        self.notify("Møtet er lagret. Velg gruppen igjen for å fortsette.")
+        self.dismiss()
+
+    # ------------------------------------------------------------------ step 0: guests
+    @on(Button.Pressed, "#add-guest")
+    async def _add_guest(self) -> None:
+        name_input = self.query_one("#guest-name", Input)
+        name = name_input.value.strip()
+        if not name:
+            self.notify("Skriv navnet på den som er innkalt.", severity="warning")
+            name_input.focus()
+            return
+        role = self.query_one("#guest-role", Input).value.strip()
+        member_id = self.store.add_member(self.group.id, name, role=role, standing=False)
+        self.store.set_attendance(self.meeting_id, member_id, "present")
+        member = self.store.member(member_id)
+        self.members.append(member)
+        await self.query_one("#attendance-rows").mount(AttendanceRow(member, "present"))
+        name_input.value = ""
+        self.query_one("#guest-role", Input).value = ""
+
+    # ------------------------------------------------------------------ step 4: measures
+    @on(Button.Pressed, "#add-measure")
+    async def action_add_measure(self) -> None:
+        if self.steps[self.step_index].key != "measures":
+            return
+        measure_id = self.store.add_measure(self.group.id, self.meeting_id)
+        row = MeasureRow(self.store.measures_agreed(self.meeting_id)[-1], self._names())
+        assert row.measure.id == measure_id
+        await self.query_one("#measure-rows").mount(row)
+        row.query_one(".ms-what", Input).focus()
+
+    # ------------------------------------------------------------------ step 6: next meeting
+    def _update_next_when(self) -> None:
+        date_text = self.query_one("#f-next_date", Input).value
+        time_text = self.query_one("#f-next_time", Input).value
+        target = self.query_one("#next-when", Static)
+        if not date_text.strip():
+            target.update("")
+            return
+        try:
+            day = parse_date(date_text, today=self.meeting_day)
+            clock = parse_time(time_text) if time_text.strip() else None
+        except DateInputError as problem:
+            target.update(str(problem))
+            return
+        text = format_weekday_date(day) + (f" kl. {clock.hour:02d}.{clock.minute:02d}" if clock else "")
+        if day <= self.meeting_day:
+            text += " — datoen er ikke etter dette møtet"
+        target.update(f"[bold]{text}[/]")
+
+    # ------------------------------------------------------------------ step 7: finalize
+    def _refresh_preview(self) -> None:
+        from moteleder.meeting import preview_minute
+
+        self.flush()
+        self.query_one("#minute-preview", Markdown).update(preview_minute(self.store, self.meeting_id))
+
+    def _problems(self) -> list[str]:
+        problems = []
+        for row in self.query(MeasureRow):
+            problem = row.date_problem()
+            if problem:
+                what = row.query_one(".ms-what", Input).value.strip() or "et tiltak"
+                problems.append(f"Tiltak «{what}»: {problem}")
+        date_text = self.query_one("#f-next_date", Input).value
+        if date_text.strip():
+            try:
+                parse_date(date_text, today=self.meeting_day)
+                time_text = self.query_one("#f-next_time", Input).value
+                if time_text.strip():
+                    parse_time(time_text)
+            except DateInputError as problem:
+                problems.append(f"Neste møte: {problem}")
+        return problems
+
+    @on(Button.Pressed, "#finalize")
+    def action_finalize(self) -> None:
+        if self.finalized or self.steps[self.step_index].key != "summary":
+            return
+        problems = self._problems()
+        info = self.query_one("#finalize-info", Static)
+        if problems:
+            info.update("Rett dette før referatet ferdigstilles:\n" + "\n".join(problems))
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._finalize_now()
+
+        self.app.push_screen(
+            ConfirmScreen("Ferdigstille referatet nå? Etterpå kan det ikke endres.",
+                          yes="Ferdigstill", no="Ikke ennå"),
+            answer,
+        )
+
+    def _finalize_now(self) -> None:
+        from moteleder.export import ExportError
+        from moteleder.meeting import finalize
+        from moteleder.storage import StoreError
+
+        self.flush()
+        try:
+            path = finalize(self.store, self.meeting_id, self.app.minutes_dir)
+        except (ExportError, StoreError) as error:
+            self.query_one("#finalize-info", Static).update(f"Referatet ble ikke ferdigstilt: {error}")
+            return
+        self.finalized = True
+        self.refresh_bindings()
+        self._refresh_done(path)
+
+    def _refresh_done(self, path) -> None:
+        from moteleder.app.screens.minute_view import MinuteViewScreen
+
+        self.app.switch_screen(MinuteViewScreen(self.meeting_id, saved_to=str(path)))

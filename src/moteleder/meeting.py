@@ -1,0 +1,86 @@
+"""Starting and finalizing a meeting: the core workflow behind the meeting screen. No Textual."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from moteleder.minute import Minute, build_minute, render_minute
+from moteleder.storage import Store
+
+
+def begin_meeting(store: Store, group_id: int, *, now: datetime | None = None) -> int:
+    """The meeting to hold now: the group's unfinished one, else its planned one, else a new one."""
+    now = (now or datetime.now()).replace(second=0, microsecond=0)
+    for meeting in store.active_meetings():
+        if meeting.group_id == group_id:
+            return meeting.id
+    planned = store.planned_meeting(group_id)
+    if planned is not None:
+        if planned.starts_at is None or planned.starts_at.date() != now.date():
+            # Held on another day than planned: the minute records when it really took place.
+            store.db["meetings"].update(planned.id, {"starts_at": now.isoformat(timespec="minutes")})
+        meeting_id = planned.id
+    else:
+        meeting_id = store.create_meeting(group_id, now)
+    store.start_meeting(meeting_id)
+    return meeting_id
+
+
+@dataclass
+class MinuteRules:
+    """What the group's routine says about the minute."""
+
+    deadline_days: int
+    closing_lines: list[str]
+
+
+def minute_rules(store: Store, meeting_id: int) -> MinuteRules:
+    """Deadline and closing lines for this meeting's minute, from the group's routine profile."""
+    return MinuteRules(deadline_days=14, closing_lines=[])
+
+
+def referral_lines(store: Store, meeting_id: int) -> list[str]:
+    """One neutral minute line per topic steered out of the meeting, without details."""
+    return []
+
+
+def assemble_minute(store: Store, meeting_id: int) -> Minute:
+    rules = minute_rules(store, meeting_id)
+    return build_minute(
+        store,
+        meeting_id,
+        closing_lines=rules.closing_lines,
+        deadline_days=rules.deadline_days,
+        referral_lines=referral_lines(store, meeting_id),
+    )
+
+
+def preview_minute(store: Store, meeting_id: int) -> str:
+    """The minute as it would be finalized now (step 7 shows this)."""
+    return render_minute(assemble_minute(store, meeting_id))
+
+
+def finalize(store: Store, meeting_id: int, minutes_dir: Path) -> Path:
+    """Write the minute to its Markdown file, then freeze it in the database.
+
+    The file is written first (atomically) so that when the app says "ferdigstilt",
+    both the file and the durable database row exist. Raises ExportError / StoreError.
+    """
+    from moteleder.export import prepare_folder, write_minute
+
+    meeting = store.meeting(meeting_id)
+    if not meeting.ended_at:
+        store.db["meetings"].update(meeting_id, {"ended_at": datetime.now().isoformat(timespec="minutes")})
+    minute = assemble_minute(store, meeting_id)
+    text = render_minute(minute)
+    group = store.group(meeting.group_id)
+    folder = prepare_folder(minutes_dir)
+    taken = {p.name for p in folder.glob("*.md")}
+    existing = meeting.minute_path
+    if existing and Path(existing).parent == folder:
+        taken.discard(Path(existing).name)
+    path = write_minute(folder, minute.starts_at, group.person_name, text, taken=taken)
+    store.finalize_meeting(meeting_id, text, minute_path=str(path))
+    return path

@@ -1,0 +1,36 @@
+"""Shared fixtures: a private database per test, an app factory, fixed time zone."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from moteleder.storage import Store
+
+os.environ.setdefault("TZ", "Europe/Oslo")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "moteleder.db"
+
+
+@pytest.fixture
+def store(db_path: Path):
+    store = Store.open(db_path, create_folder=True)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def make_app(store: Store, tmp_path: Path):
+    from moteleder.app.app import make_app as factory
+
+    def build(**kwargs):
+        kwargs.setdefault("minutes_dir", tmp_path / "referater")
+        kwargs.setdefault("autosave_interval", 0.1)
+        return factory(store, **kwargs)
+
+    return build
