@@ -73,7 +73,10 @@ def rule_rows(profile: Profile) -> list[tuple[str, str | None]]:
         ("Samtykke kreves", consent),
         ("Samtykke gis av", profile.consent_given_by),
         ("Samtykkeskjema", profile.consent_form),
-        ("Evaluering (minst hver)", _with_unit(profile.evaluation_interval_months, "måned", "måneder")),
+        (
+            "Evaluering (minst hver)",
+            _with_unit(profile.evaluation_interval_months, "måned", "måneder"),
+        ),
         ("Om evalueringen", profile.evaluation_note),
         ("Formøte før første møte", _yes_no(profile.pre_meeting_required)),
         ("Første møte", _bullets(profile.first_meeting)),
@@ -110,8 +113,13 @@ def _print_rich(profiles: dict[str, Profile]) -> None:
         steps.add_row(Text("Til sammen", style="bold"), Text(str(total), style="bold"), "")
         title = f"[bold]{profile.name}[/bold]  [dim]({profile.id})[/dim]"
         console.print(
-            Panel(Group(rules, Text(""), steps), title=title, title_align="left", subtitle=profile.source,
-                  subtitle_align="right")
+            Panel(
+                Group(rules, Text(""), steps),
+                title=title,
+                title_align="left",
+                subtitle=profile.source,
+                subtitle_align="right",
+            )
         )
 
 

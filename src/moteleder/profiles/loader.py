@@ -144,7 +144,7 @@ def _check_str(value: Any) -> str | None:
 
 def _check_list(value: Any) -> str | None:
     if not isinstance(value, list):
-        return f"må være en liste med tekster, for eksempel [\"…\", \"…\"] {_found(value)}"
+        return f'må være en liste med tekster, for eksempel ["…", "…"] {_found(value)}'
     for item in value:
         if not isinstance(item, str) or not item.strip():
             return f"må bare inneholde tekster som ikke er tomme {_found(item)}"
@@ -159,7 +159,11 @@ def _unknown_key_problem(key: str, known: frozenset[str] | tuple[str, ...], what
 
 def _check_steps(value: Any, file: str) -> list[ProfileError]:
     if not isinstance(value, dict):
-        return [ProfileError(file, "steps", f"må være en tabell, for eksempel [steps.opening] {_found(value)}")]
+        return [
+            ProfileError(
+                file, "steps", f"må være en tabell, for eksempel [steps.opening] {_found(value)}"
+            )
+        ]
     errors: list[ProfileError] = []
     omitted = 0
     for key, spec in value.items():
@@ -174,7 +178,11 @@ def _check_steps(value: Any, file: str) -> list[ProfileError]:
             )
             continue
         if not isinstance(spec, dict):
-            errors.append(ProfileError(file, where, f"må være en tabell med title, prompt og minutes {_found(spec)}"))
+            errors.append(
+                ProfileError(
+                    file, where, f"må være en tabell med title, prompt og minutes {_found(spec)}"
+                )
+            )
             continue
         for name, item in spec.items():
             problem: str | None
@@ -301,7 +309,7 @@ class _Entry:
     builtin: bool
 
 
-def load_profiles(user_dir: Path | None = None) -> "ProfileSet":
+def load_profiles(user_dir: Path | None = None) -> ProfileSet:
     """The built-in profiles (standard, melgy, ilag, odda, lund, farsund) and the user's.
 
     ``user_dir`` defaults to `user_profile_dir()`. A user profile with the id of a
@@ -318,7 +326,9 @@ def load_profiles(user_dir: Path | None = None) -> "ProfileSet":
         if raw is None:
             continue
         if raw["id"] != profile_id:
-            result.errors.append(ProfileError(str(path), "id", f"må være «{profile_id}» {_found(raw['id'])}"))
+            result.errors.append(
+                ProfileError(str(path), "id", f"må være «{profile_id}» {_found(raw['id'])}")
+            )
             continue
         builtins[profile_id] = _Entry(raw, str(path), builtin=True)
 
@@ -330,7 +340,9 @@ def load_profiles(user_dir: Path | None = None) -> "ProfileSet":
             paths = sorted(p for p in directory.glob("*.toml") if p.is_file())
         except OSError as exc:
             result.errors.append(
-                ProfileError(str(directory), None, f"mappen kunne ikke leses ({exc.strerror or exc})")
+                ProfileError(
+                    str(directory), None, f"mappen kunne ikke leses ({exc.strerror or exc})"
+                )
             )
     elif directory.exists():
         result.errors.append(ProfileError(str(directory), None, "er ikke en mappe"))
@@ -414,7 +426,7 @@ _FALLBACK = Profile(id=DEFAULT_PROFILE_ID, name="Standard", steps=DEFAULT_STEPS,
 
 def get_profile(
     profile_id: str | None,
-    profiles: "ProfileSet | Mapping[str, Profile] | None" = None,
+    profiles: ProfileSet | Mapping[str, Profile] | None = None,
 ) -> Profile:
     """The profile with this id; the standard profile when the id is unknown.
 

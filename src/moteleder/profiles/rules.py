@@ -14,7 +14,21 @@ from moteleder.steps import DEFAULT_STEPS, StepSpec
 
 ADULT_AGE = 18
 
-_WORDS = ("null", "én", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti", "elleve", "tolv")
+_WORDS = (
+    "null",
+    "én",
+    "to",
+    "tre",
+    "fire",
+    "fem",
+    "seks",
+    "sju",
+    "åtte",
+    "ni",
+    "ti",
+    "elleve",
+    "tolv",
+)
 
 
 def _number(n: int, *, neuter: bool = False) -> str:
@@ -142,7 +156,12 @@ def membership_warnings(
             f"{_number(limit, neuter=True)}."
         )
     from_age = profile.person_member_from_age
-    if from_age is not None and person_age is not None and person_age >= from_age and not person_is_member:
+    if (
+        from_age is not None
+        and person_age is not None
+        and person_age >= from_age
+        and not person_is_member
+    ):
         warnings.append(
             f"Bruker er {person_age} år og skal etter rutinen være fast medlem av "
             f"ansvarsgruppen fra {from_age} år."
@@ -173,9 +192,16 @@ def attendance_warnings(
                     "møtet holdes uten dem, eller utsett møtet."
                 )
         else:
-            warnings.append("Foresatte er ikke til stede. Etter rutinen skal foresatte delta på møtet.")
+            warnings.append(
+                "Foresatte er ikke til stede. Etter rutinen skal foresatte delta på møtet."
+            )
     from_age = profile.person_member_from_age
-    if from_age is not None and person_age is not None and person_age >= from_age and not person_present:
+    if (
+        from_age is not None
+        and person_age is not None
+        and person_age >= from_age
+        and not person_present
+    ):
         warnings.append(
             "Bruker er fast medlem av ansvarsgruppen, men er ikke til stede. Noter forfall, "
             "og avtal hvordan brukerens egen stemme kommer fram."
@@ -230,7 +256,9 @@ def meetings_due_warning(profile: Profile, meetings_last_12_months: int) -> str 
     return f"{had} Etter rutinen skal den møtes minst {times} i året."
 
 
-def next_evaluation(profile: Profile, last_evaluation: date | None, group_started: date) -> date | None:
+def next_evaluation(
+    profile: Profile, last_evaluation: date | None, group_started: date
+) -> date | None:
     """When the next evaluation is due, or None when the routine sets no interval."""
     months = profile.evaluation_interval_months
     if months is None:
