@@ -443,7 +443,7 @@ def test_broken_profiles_are_reported_and_the_others_still_load(tmp_path):
         assert error.key == key, name
         assert problem in error.message, (name, error.message)
         assert error.message.startswith(f"Profilen «{name}»"), error.message
-        assert error.message.endswith((".", "?"))
+        assert error.message.endswith((".", "?")) and not error.message.endswith("?.")
 
 
 def test_error_message_reads_as_a_norwegian_sentence(tmp_path):
@@ -481,6 +481,13 @@ def test_an_unreadable_encoding_does_not_stop_loading(tmp_path):
     result = load_profiles(tmp_path)
     assert list(result.profiles) == BUILTINS
     assert "UTF-8" in result.errors[0].message
+
+
+def test_a_file_where_the_folder_should_be_is_reported(tmp_path):
+    not_a_folder = write(tmp_path, "profiler", "")
+    result = load_profiles(not_a_folder)
+    assert list(result.profiles) == BUILTINS
+    assert result.errors[0].message.startswith(f"Profilmappen «{not_a_folder}»")
 
 
 # ---------------------------------------------------------------------------

@@ -243,17 +243,19 @@ def read_profile_file(path: Path) -> tuple[dict[str, Any] | None, list[ProfileEr
         data = path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
-        return None, [ProfileError(file, None, f"kunne ikke leses ({reason})")]
+        return None, [ProfileError(file, None, f"filen kunne ikke leses ({reason})")]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return None, [ProfileError(file, None, "er ikke lagret som UTF-8 (lagre filen som UTF-8)")]
+        return None, [
+            ProfileError(file, None, "filen er ikke lagret som UTF-8 (lagre den på nytt som UTF-8)")
+        ]
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_POS_RE.search(str(exc))
         where = f" (feil på linje {match.group(1)}, kolonne {match.group(2)})" if match else ""
-        return None, [ProfileError(file, None, f"er ikke gyldig TOML{where}")]
+        return None, [ProfileError(file, None, f"filen er ikke gyldig TOML{where}")]
     errors = check_raw(raw, file)
     return (None if errors else raw), errors
 
@@ -341,11 +343,16 @@ def load_profiles(user_dir: Path | None = None) -> ProfileSet:
         except OSError as exc:
             result.errors.append(
                 ProfileError(
-                    str(directory), None, f"mappen kunne ikke leses ({exc.strerror or exc})"
+                    str(directory),
+                    None,
+                    f"mappen kunne ikke leses ({exc.strerror or exc})",
+                    folder=True,
                 )
             )
     elif directory.exists():
-        result.errors.append(ProfileError(str(directory), None, "er ikke en mappe"))
+        result.errors.append(
+            ProfileError(str(directory), None, "dette er en fil, ikke en mappe", folder=True)
+        )
     for path in paths:
         raw, errors = read_profile_file(path)
         result.errors.extend(errors)
@@ -409,7 +416,9 @@ def load_profiles(user_dir: Path | None = None) -> ProfileSet:
         try:
             profile = build_profile(merged, entry.source)
         except (TypeError, ValueError) as exc:  # defensive: check_raw should catch all
-            result.errors.append(ProfileError(entry.source, None, f"kunne ikke brukes ({exc})"))
+            result.errors.append(
+                ProfileError(entry.source, None, f"filen kunne ikke brukes ({exc})")
+            )
             continue
         built[profile.id] = profile  # a user profile replaces a built-in one, same place
 

@@ -26,15 +26,18 @@ class ProfileError:
     file: str
     key: str | None
     problem: str
+    folder: bool = False  # the problem is with the folder of user profiles, not one file
 
     @property
     def message(self) -> str:
         """One Norwegian sentence naming the file, the key and the problem."""
         name = Path(self.file).name or self.file
-        problem = self.problem.rstrip(".")
+        problem = self.problem if self.problem.endswith((".", "?", "!")) else f"{self.problem}."
+        if self.folder:
+            return f"Profilmappen «{self.file}»: {problem}"
         if self.key:
-            return f"Profilen «{name}»: «{self.key}» {problem}."
-        return f"Profilen «{name}»: {problem}."
+            return f"Profilen «{name}»: «{self.key}» {problem}"
+        return f"Profilen «{name}»: {problem}"
 
     def __str__(self) -> str:
         return self.message
