@@ -32,13 +32,31 @@ def begin_meeting(store: Store, group_id: int, *, now: datetime | None = None) -
 class MinuteRules:
     """What the group's routine says about the minute."""
 
-    deadline_days: int
+    deadline_days: int | None
     closing_lines: list[str]
 
 
-def minute_rules(store: Store, meeting_id: int) -> MinuteRules:
+def group_profile(store: Store, group_id: int, profiles=None):
+    """The routine profile the group follows (standard when its id is unknown)."""
+    from moteleder.profiles import get_profile
+
+    return get_profile(store.group(group_id).profile_id, profiles)
+
+
+def minute_rules(store: Store, meeting_id: int, profiles=None) -> MinuteRules:
     """Deadline and closing lines for this meeting's minute, from the group's routine profile."""
-    return MinuteRules(deadline_days=14, closing_lines=[])
+    from moteleder.profiles.rules import closing_lines
+
+    meeting = store.meeting(meeting_id)
+    group = store.group(meeting.group_id)
+    profile = group_profile(store, group.id, profiles)
+    day = (meeting.starts_at or datetime.now()).date()
+    return MinuteRules(
+        deadline_days=profile.minute_deadline_days,
+        closing_lines=closing_lines(
+            profile, day, barnekoordinator=group.coordinator_kind == "barnekoordinator", has_ip=group.has_ip
+        ),
+    )
 
 
 def referral_lines(store: Store, meeting_id: int) -> list[str]:
@@ -46,8 +64,8 @@ def referral_lines(store: Store, meeting_id: int) -> list[str]:
     return []
 
 
-def assemble_minute(store: Store, meeting_id: int) -> Minute:
-    rules = minute_rules(store, meeting_id)
+def assemble_minute(store: Store, meeting_id: int, profiles=None) -> Minute:
+    rules = minute_rules(store, meeting_id, profiles)
     return build_minute(
         store,
         meeting_id,
@@ -57,12 +75,12 @@ def assemble_minute(store: Store, meeting_id: int) -> Minute:
     )
 
 
-def preview_minute(store: Store, meeting_id: int) -> str:
+def preview_minute(store: Store, meeting_id: int, profiles=None) -> str:
     """The minute as it would be finalized now (step 7 shows this)."""
-    return render_minute(assemble_minute(store, meeting_id))
+    return render_minute(assemble_minute(store, meeting_id, profiles))
 
 
-def finalize(store: Store, meeting_id: int, minutes_dir: Path) -> Path:
+def finalize(store: Store, meeting_id: int, minutes_dir: Path, profiles=None) -> Path:
     """Write the minute to its Markdown file, then freeze it in the database.
 
     The file is written first (atomically) so that when the app says "ferdigstilt",
@@ -73,7 +91,7 @@ def finalize(store: Store, meeting_id: int, minutes_dir: Path) -> Path:
     meeting = store.meeting(meeting_id)
     if not meeting.ended_at:
         store.db["meetings"].update(meeting_id, {"ended_at": datetime.now().isoformat(timespec="minutes")})
-    minute = assemble_minute(store, meeting_id)
+    minute = assemble_minute(store, meeting_id, profiles)
     text = render_minute(minute)
     group = store.group(meeting.group_id)
     folder = prepare_folder(minutes_dir)

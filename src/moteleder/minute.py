@@ -102,12 +102,12 @@ class Minute:
     next_theme: str = ""
     next_invitees: str = ""
     referent: str = ""
-    deadline_days: int = DEFAULT_DEADLINE_DAYS
+    deadline_days: int | None = DEFAULT_DEADLINE_DAYS
     closing_lines: list[str] = field(default_factory=list)
 
     @property
     def deadline(self) -> date | None:
-        if self.starts_at is None:
+        if self.starts_at is None or self.deadline_days is None:
             return None
         return self.starts_at.date() + timedelta(days=self.deadline_days)
 
@@ -227,9 +227,12 @@ def render_minute(minute: Minute) -> str:
     parts.append(escape_inline(minute.referent) if minute.referent.strip() else "Ikke avtalt.")
 
     parts.append("## Frist for ferdigstilling")
-    deadline = minute.deadline
-    closing = [f"Referatet skal ferdigstilles innen {format_date(deadline)}." if deadline else "Ikke satt."]
-    closing.extend(escape_inline(line) for line in minute.closing_lines)
+    if minute.closing_lines:
+        # The group's routine profile words the deadline, the archive and any copies.
+        closing = [escape_inline(line) for line in minute.closing_lines]
+    else:
+        deadline = minute.deadline
+        closing = [f"Referatet skal ferdigstilles innen {format_date(deadline)}." if deadline else "Ikke satt."]
     parts.append("\n\n".join(closing))
     return "\n\n".join(parts) + "\n"
 
@@ -240,7 +243,7 @@ def possessive(name: str) -> str:
 
 
 def build_minute(store, meeting_id: int, *, closing_lines: list[str] | None = None,
-                 deadline_days: int | None = None, referral_lines: list[str] | None = None) -> Minute:
+                 deadline_days: int | None = DEFAULT_DEADLINE_DAYS, referral_lines: list[str] | None = None) -> Minute:
     """Gather one meeting's minute from the store."""
     from moteleder.storage import _next_meeting_start
 
@@ -276,6 +279,6 @@ def build_minute(store, meeting_id: int, *, closing_lines: list[str] | None = No
         next_theme=meeting.next_theme,
         next_invitees=meeting.next_invitees,
         referent=meeting.referent,
-        deadline_days=deadline_days or DEFAULT_DEADLINE_DAYS,
+        deadline_days=deadline_days,
         closing_lines=list(closing_lines or []),
     )

@@ -102,6 +102,7 @@ class Meeting:
     minute_md: str | None = None
     minute_path: str | None = None
     finalized_at: str | None = None
+    agreed_without_guardians: bool = False
 
     @property
     def is_finalized(self) -> bool:
@@ -112,6 +113,7 @@ class Meeting:
         values = {k: row.get(k) for k in cls.__dataclass_fields__ if k in row}
         values["starts_at"] = datetime.fromisoformat(row["starts_at"]) if row.get("starts_at") else None
         values["is_first"] = bool(row.get("is_first"))
+        values["agreed_without_guardians"] = bool(row.get("agreed_without_guardians"))
         values["step_seconds"] = json.loads(row["step_seconds"]) if row.get("step_seconds") else {}
         for name in MEETING_TEXT_FIELDS + ("invitees",):
             values[name] = row.get(name) or ""

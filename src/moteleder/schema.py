@@ -158,3 +158,9 @@ def m002_referrals(db: Database) -> None:
         {"id": int, "category": str, "phrase": str, "field": str, "created_at": str},
         pk="id",
     )
+
+
+@migrations()
+def m020_meeting_agreements(db: Database) -> None:
+    """A recorded agreement that the meeting goes on without the guardians (Farsund)."""
+    db["meetings"].add_column("agreed_without_guardians", int, not_null_default=0)

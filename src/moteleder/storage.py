@@ -344,7 +344,8 @@ class Store:
 
     def save_meeting_fields(self, meeting_id: int, fields: dict[str, object]) -> None:
         """Autosave of what the leader typed (only known text columns)."""
-        unknown = set(fields) - set(MEETING_TEXT_FIELDS) - {"current_step", "step_seconds", "starts_at"}
+        unknown = set(fields) - set(MEETING_TEXT_FIELDS) - {
+            "current_step", "step_seconds", "starts_at", "agreed_without_guardians"}
         if unknown:
             raise ValueError(f"unknown meeting fields: {sorted(unknown)}")
         values = dict(fields)

@@ -34,6 +34,25 @@ class MotelederApp(App[None]):
             minutes_dir = base / "referater"
         self.minutes_dir = minutes_dir
 
+        self._profiles = None
+
+    @property
+    def profiles(self):
+        """The routine profiles (built-in and the municipality's own), loaded once."""
+        if self._profiles is None:
+            from moteleder.profiles import load_profiles
+
+            self._profiles = load_profiles()
+            for error in self._profiles.errors:
+                self.notify(error.message, title="Rutineprofil ikke lest", severity="warning", timeout=15)
+        return self._profiles
+
+    def profile_for(self, group_id: int):
+        """The routine profile a group follows."""
+        from moteleder.meeting import group_profile
+
+        return group_profile(self.store, group_id, self.profiles)
+
     def on_mount(self) -> None:
         from moteleder.app.screens.home import HomeScreen
 
@@ -41,10 +60,11 @@ class MotelederApp(App[None]):
         self.push_screen(HomeScreen())
 
     def open_meeting(self, meeting_id: int) -> None:
-        """Show a live meeting on the shared screen, at the step it was left."""
+        """Show a live meeting on the shared screen, at the step it was left, with the group's routine."""
         from moteleder.app.screens.meeting import MeetingScreen
 
-        self.push_screen(MeetingScreen(meeting_id))
+        group_id = self.store.meeting(meeting_id).group_id
+        self.push_screen(MeetingScreen(meeting_id, profile=self.profile_for(group_id)))
 
 
 def make_app(store: Store, **kwargs) -> MotelederApp:

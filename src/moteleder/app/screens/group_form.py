@@ -93,6 +93,13 @@ class GroupFormScreen(Screen[None]):
                         id="coordinator-kind",
                     )
             with Horizontal(classes="form-row"):
+                with Vertical(classes="field"):
+                    yield Label("Rutine (kommunens rutine for ansvarsgrupper)")
+                    profiles = self.app.profiles.profiles
+                    current = group.profile_id if group and group.profile_id in profiles else "standard"
+                    yield Select([(p.name, p.id) for p in profiles.values()], value=current, allow_blank=False,
+                                 id="profile")
+            with Horizontal(classes="form-row"):
                 yield Checkbox("Har individuell plan (IP)", group.has_ip if group else False, id="has-ip")
                 yield Checkbox("Har Stafettlogg", group.has_stafettlogg if group else False, id="has-stafettlogg")
             yield Static("", id="form-error", classes="field-error")
@@ -151,6 +158,7 @@ class GroupFormScreen(Screen[None]):
             "coordinator_kind": self.query_one("#coordinator-kind", Select).value,
             "has_ip": int(self.query_one("#has-ip", Checkbox).value),
             "has_stafettlogg": int(self.query_one("#has-stafettlogg", Checkbox).value),
+            "profile_id": self.query_one("#profile", Select).value,
         }
         if self.group_id is None:
             self.group_id = store.create_group(name)
@@ -166,4 +174,17 @@ class GroupFormScreen(Screen[None]):
             else:
                 store.update_member(row.member_id, **values)
         self.notify(f"Ansvarsgruppen for {name} er lagret.")
+        for warning in self._membership_warnings(birth_year):
+            self.notify(warning, title="Etter rutinen", severity="warning", timeout=12)
         self.dismiss()
+
+    def _membership_warnings(self, birth_year: int | None) -> list[str]:
+        from moteleder.profiles.rules import membership_warnings
+
+        members = self.app.store.members(self.group_id, include_guests=False)
+        return membership_warnings(
+            self.app.profile_for(self.group_id),
+            members_besides_family=sum(1 for m in members if m.kind == "service"),
+            person_age=date.today().year - birth_year if birth_year else None,
+            person_is_member=any(m.kind == "person" for m in members),
+        )

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import (
     Button,
+    Checkbox,
     ContentSwitcher,
     Footer,
     Input,
@@ -77,6 +78,7 @@ class AttendanceRow(Horizontal):
         event.stop()
         self.status = event.pressed.name
         self.screen.store.set_attendance(self.screen.meeting_id, self.member.id, self.status)
+        self.screen.refresh_attendance_warnings()
 
 
 class ReviewRow(Vertical):
@@ -209,10 +211,13 @@ class MeetingScreen(Screen[None]):
         Binding("ctrl+o", "home", "Til oversikten", priority=True),
     ]
 
-    def __init__(self, meeting_id: int, steps: tuple[StepSpec, ...] | None = None) -> None:
+    def __init__(self, meeting_id: int, profile=None) -> None:
         super().__init__()
+        from moteleder.profiles.rules import steps_for
+
         self.meeting_id = meeting_id
-        self.steps = steps or DEFAULT_STEPS
+        self.profile = profile
+        self.steps: tuple[StepSpec, ...] = steps_for(profile) if profile is not None else DEFAULT_STEPS
         self.pending: dict[str, str] = {}
         self.pending_measures: dict[int, dict] = {}
         self.pending_reviews: dict[int, str] = {}
@@ -251,18 +256,25 @@ class MeetingScreen(Screen[None]):
         return list(dict.fromkeys(names + services))
 
     def _compose_opening(self) -> ComposeResult:
+        from moteleder.profiles.rules import first_meeting_items
+
         m = self.meeting
-        if m.is_first:
-            yield Static(
-                "Første møte: gå gjennom møtereglene (tidsramme, hold dere til saken, møteleder kan avbryte), "
-                "og la alle presentere seg.",
-                classes="first-meeting",
-            )
+        items = first_meeting_items(self.profile) if self.profile is not None and m.is_first else []
+        if items:
+            yield Static("Første møte:\n" + "\n".join(f"• {item}" for item in items), classes="first-meeting",
+                         id="first-meeting", markup=False)
+        membership = self._membership_warnings()
+        if membership:
+            yield Static("\n".join(membership), classes="rule-warning", id="membership-warnings", markup=False)
         yield Label("Hvem er til stede?", classes="field-label")
         marks = self.store.attendance(self.meeting_id)
         with Vertical(id="attendance-rows"):
             for member in self.members:
                 yield AttendanceRow(member, marks.get(member.id))
+        if self.profile is not None and self.profile.guardians_absence_by_agreement:
+            yield Checkbox("Det er avtalt at møtet holdes uten foresatte", m.agreed_without_guardians,
+                           id="agreed-without-guardians")
+        yield Static("", classes="rule-warning", id="attendance-warnings", markup=False)
         with Horizontal(id="guest-row"):
             yield Input(placeholder="Innkalt til dette møtet: navn", id="guest-name")
             yield Input(placeholder="Rolle og tjeneste", id="guest-role")
@@ -343,6 +355,7 @@ class MeetingScreen(Screen[None]):
         self.set_interval(1.0, self._tick)
         self._show_step(self.step_index, initial=True)
         self._update_next_when()
+        self.refresh_attendance_warnings()
 
     def on_unmount(self) -> None:
         self.flush()
@@ -444,6 +457,49 @@ class MeetingScreen(Screen[None]):
         self.notify("Møtet er lagret. Velg gruppen igjen for å fortsette.")
         self.dismiss()
 
+    # ------------------------------------------------------------------ step 0: the routine's rules
+    def _membership_warnings(self) -> list[str]:
+        from moteleder.profiles.rules import membership_warnings
+
+        if self.profile is None:
+            return []
+        standing = [m for m in self.members if m.standing]
+        return membership_warnings(
+            self.profile,
+            members_besides_family=sum(1 for m in standing if m.kind == "service"),
+            person_age=self.group.age_on(self.meeting_day),
+            person_is_member=any(m.kind == "person" for m in standing),
+        )
+
+    def attendance_warnings(self) -> list[str]:
+        """What the routine says about who is here (guardians, the person), live as marks change."""
+        from moteleder.profiles.rules import attendance_warnings
+
+        if self.profile is None:
+            return []
+        marks = self.store.attendance(self.meeting_id)
+        if not marks:
+            return []
+        present = {member_id for member_id, status in marks.items() if status == "present"}
+        guardians = [m for m in self.members if m.kind == "guardian"]
+        persons = [m for m in self.members if m.kind == "person"]
+        return attendance_warnings(
+            self.profile,
+            guardians_present=any(m.id in present for m in guardians) if guardians else True,
+            agreed_without_guardians=self.meeting.agreed_without_guardians,
+            person_age=self.group.age_on(self.meeting_day),
+            person_present=any(m.id in present for m in persons) if persons else True,
+        )
+
+    def refresh_attendance_warnings(self) -> None:
+        self.query_one("#attendance-warnings", Static).update("\n".join(self.attendance_warnings()))
+
+    @on(Checkbox.Changed, "#agreed-without-guardians")
+    def _agreed_without_guardians(self, event: Checkbox.Changed) -> None:
+        self.meeting.agreed_without_guardians = event.value
+        self.store.save_meeting_fields(self.meeting_id, {"agreed_without_guardians": int(event.value)})
+        self.refresh_attendance_warnings()
+
     # ------------------------------------------------------------------ step 0: guests
     @on(Button.Pressed, "#add-guest")
     async def _add_guest(self) -> None:
@@ -497,7 +553,8 @@ class MeetingScreen(Screen[None]):
         from moteleder.meeting import preview_minute
 
         self.flush()
-        self.query_one("#minute-preview", Markdown).update(preview_minute(self.store, self.meeting_id))
+        self.query_one("#minute-preview", Markdown).update(
+            preview_minute(self.store, self.meeting_id, self.app.profiles))
 
     def _problems(self) -> list[str]:
         problems = []
@@ -544,7 +601,7 @@ class MeetingScreen(Screen[None]):
 
         self.flush()
         try:
-            path = finalize(self.store, self.meeting_id, self.app.minutes_dir)
+            path = finalize(self.store, self.meeting_id, self.app.minutes_dir, self.app.profiles)
         except (ExportError, StoreError) as error:
             self.query_one("#finalize-info", Static).update(f"Referatet ble ikke ferdigstilt: {error}")
             return
