@@ -1,0 +1,100 @@
+"""The command line: demo, eksport, help in Norwegian, the database location."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from moteleder.cli import main
+from moteleder.storage import Store
+
+
+def test_help_is_norwegian(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Bruk: moteleder")
+    assert "vis denne hjelpen og avslutt" in out and "kommandoer" in out
+    assert "usage" not in out.lower() and "show this help" not in out
+
+
+def test_unknown_command_is_a_norwegian_error(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["tull"])
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    assert "moteleder: feil:" in err and "ugyldig valg" in err and "velg blant" in err
+
+
+def test_demo_then_export_writes_one_file_per_minute(tmp_path, capsys):
+    db = tmp_path / "m.db"
+    assert main(["demo", "--db", str(db)]) == 0
+    assert "oppdiktet" in capsys.readouterr().out
+    out_dir = tmp_path / "ut"
+    assert main(["eksport", "--db", str(db), "--ut", str(out_dir)]) == 0
+    printed = capsys.readouterr().out
+    files = sorted(out_dir.glob("*.md"))
+    assert len(files) == 2
+    assert all(f.name.endswith("-tiril-testesen.md") for f in files)
+    assert all(f"Skrev {f}" in printed.replace("\n", "") or f.name in printed for f in files)
+    store = Store.open(db)
+    finalized = [dict(r) for r in store.finalized_meetings()]
+    assert [f.read_text(encoding="utf-8") for f in files] == [r["minute_md"] for r in finalized]
+    assert store.planned_meeting(store.groups()[0].id) is not None
+    store.close()
+    assert all((f.stat().st_mode & 0o777) == 0o600 for f in files)
+
+
+def test_export_twice_on_same_day_keeps_both(tmp_path, store):
+    from datetime import datetime
+
+    from moteleder.export import write_minute
+
+    taken: set[str] = set()
+    a = write_minute(tmp_path, datetime(2026, 11, 24, 9), "Ola Nordmann", "a", taken=taken)
+    b = write_minute(tmp_path, datetime(2026, 11, 24, 13), "Ola Nordmann", "b", taken=taken)
+    assert a.name == "2026-11-24-ola-nordmann.md" and b.name == "2026-11-24-ola-nordmann-2.md"
+    assert a.read_text() == "a" and b.read_text() == "b"
+
+
+def test_env_variable_chooses_the_database(tmp_path, monkeypatch):
+    from moteleder.locations import default_db_path, resolve_db_path
+
+    monkeypatch.setenv("MOTELEDER_DB", str(tmp_path / "env.db"))
+    assert default_db_path() == tmp_path / "env.db"
+    assert resolve_db_path(str(tmp_path / "cli.db")) == tmp_path / "cli.db"
+    assert resolve_db_path(None) == tmp_path / "env.db"
+
+
+def test_missing_folder_is_a_clear_message(tmp_path, capsys):
+    code = main(["eksport", "--db", str(tmp_path / "finnes-ikke" / "m.db"), "--ut", str(tmp_path)])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "finnes ikke" in err and "Traceback" not in err
+
+
+def test_python_dash_m_works(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "moteleder", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and "Bruk: moteleder" in result.stdout
+
+
+def test_core_does_not_import_textual():
+    code = (
+        "import sys; import moteleder.storage, moteleder.minute, moteleder.meeting, moteleder.export, "
+        "moteleder.profiles, moteleder.dates, moteleder.demo, moteleder.cli; "
+        "bad = [m for m in sys.modules if m.split('.')[0] == 'textual']; print(bad); assert not bad"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=Path(__file__).parent)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_styles_ship_inside_the_package():
+    from moteleder.app.app import STYLES
+
+    assert (STYLES / "app.tcss").is_file()
+    assert STYLES.parent.name == "moteleder"
