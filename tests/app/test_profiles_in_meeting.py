@@ -48,7 +48,7 @@ async def hold_meeting(app, pilot, attendance: dict[int, str], *, before_finaliz
 
 
 def step_titles(screen: MeetingScreen) -> list[str]:
-    return [str(cell.render()).split("  ", 1)[1] for cell in screen.query(".step-cell")]
+    return [str(cell.render()).split("\n", 1)[1] for cell in screen.query(".step-cell")]
 
 
 async def test_standard_profile_steps_and_fourteen_day_deadline(make_app, store):

@@ -24,11 +24,13 @@ class MotelederApp(App[None]):
     ]
 
     def __init__(self, store: Store, *, group_id: int | None = None, minutes_dir: Path | None = None,
-                 autosave_interval: float = 0.5) -> None:
+                 autosave_interval: float = 0.5, clock_running: bool = True) -> None:
         super().__init__()
         self.store = store
         self.start_group_id = group_id
         self.autosave_interval = autosave_interval
+        # Off only for reproducible screenshots (snapshot tests, the README picture).
+        self.clock_running = clock_running
         if minutes_dir is None:
             base = store.path.parent if store.path else Path.cwd()
             minutes_dir = base / "referater"

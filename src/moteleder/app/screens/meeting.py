@@ -361,6 +361,8 @@ class MeetingScreen(Screen[None]):
         self.flush()
 
     def _tick(self) -> None:
+        if not self.app.clock_running:
+            return
         key = self.steps[self.step_index].key
         self.step_seconds[key] = self.step_seconds.get(key, 0) + 1
         self._update_clock()
@@ -492,7 +494,11 @@ class MeetingScreen(Screen[None]):
         )
 
     def refresh_attendance_warnings(self) -> None:
-        self.query_one("#attendance-warnings", Static).update("\n".join(self.attendance_warnings()))
+        warnings = self.attendance_warnings()
+        self.query_one("#attendance-warnings", Static).update("\n".join(warnings))
+        # The agreement to go on without the guardians is only asked for when they are not here.
+        for box in self.query("#agreed-without-guardians"):
+            box.display = box.value or any("Foresatte" in w for w in warnings)
 
     @on(Checkbox.Changed, "#agreed-without-guardians")
     def _agreed_without_guardians(self, event: Checkbox.Changed) -> None:

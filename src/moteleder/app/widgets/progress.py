@@ -14,7 +14,7 @@ class StepCell(Static):
     """One step in the progress line: its number and title."""
 
     def __init__(self, index: int, spec: StepSpec) -> None:
-        super().__init__(f"{index}  {spec.title}", classes="step-cell", markup=False)
+        super().__init__(f"{index}\n{spec.title}", classes="step-cell", markup=False)
         self.index = index
 
     def on_click(self, event: Click) -> None:
@@ -33,6 +33,10 @@ class StepBar(Horizontal):
     def compose(self) -> ComposeResult:
         for i, spec in enumerate(self.steps):
             yield StepCell(i, spec)
+
+    def on_resize(self) -> None:
+        # On a narrow projector the cells lose their gaps so every title fits unbroken.
+        self.set_class(self.size.width < 130, "compact")
 
     def show(self, index: int) -> None:
         self.current = index
