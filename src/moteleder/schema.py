@@ -158,3 +158,76 @@ def m002_referrals(db: Database) -> None:
         {"id": int, "category": str, "phrase": str, "field": str, "created_at": str},
         pk="id",
     )
+
+
+@migrations()
+def m003_between_meetings(db: Database) -> None:
+    """Consents (samtykke), yearly evaluations, agenda items reported in advance, invitations sent."""
+    db["consents"].create(
+        {
+            "id": int,
+            "group_id": int,
+            "given_on": str,  # ISO date
+            "given_by": str,  # "person" | "parents" | "guardian"
+            "covers_all": int,  # 1 = every standing member of the group
+            "expires_on": str,  # ISO date, or null
+            "withdrawn_on": str,  # ISO date, or null
+            "note": str,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("group_id", "groups", "id")],
+        not_null={"group_id", "given_on", "given_by"},
+        defaults={"covers_all": 0},
+    )
+    db["consents"].create_index(["group_id"])
+    db["consent_members"].create(
+        {"consent_id": int, "member_id": int},
+        pk=("consent_id", "member_id"),
+        foreign_keys=[("consent_id", "consents", "id"), ("member_id", "members", "id")],
+    )
+    db["evaluations"].create(
+        {
+            "id": int,
+            "group_id": int,
+            "held_on": str,  # ISO date
+            "composition": str,  # process: the group's composition
+            "atmosphere": str,  # process: the atmosphere in meetings
+            "effectiveness": str,  # process: how effective the meetings are
+            "challenges": str,  # process: challenges
+            "tasks": str,  # the group's work: tasks
+            "responsibility": str,  # the group's work: responsibility
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("group_id", "groups", "id")],
+        not_null={"group_id", "held_on"},
+    )
+    db["evaluations"].create_index(["group_id", "held_on"])
+    db["agenda_items"].create(
+        {
+            "id": int,
+            "group_id": int,
+            "meeting_id": int,
+            "who": str,
+            "text": str,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("group_id", "groups", "id"), ("meeting_id", "meetings", "id")],
+        not_null={"group_id", "meeting_id", "text"},
+    )
+    db["agenda_items"].create_index(["meeting_id"])
+    db["invitations"].create(
+        {
+            "id": int,
+            "meeting_id": int,
+            "sent_on": str,  # ISO date the invitation was written / sent
+            "markdown_path": str,
+            "ics_path": str,
+        },
+        pk="id",
+        foreign_keys=[("meeting_id", "meetings", "id")],
+        not_null={"meeting_id", "sent_on"},
+    )
+    db["invitations"].create_index(["meeting_id"])

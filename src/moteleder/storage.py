@@ -610,6 +610,86 @@ class Store:
                 {"category": category, "phrase": phrase, "field": field, "created_at": _now()}
             )
 
+    # ---------------------------------------------------------------- between meetings: closing, consent
+    def close_group(self, group_id: int, closed_on: date, reason: str) -> None:
+        """Close a group: it leaves the home list, stays readable and searchable, and is read-only."""
+        with self.transaction():
+            self.db["groups"].update(group_id, {"closed_on": closed_on.isoformat(), "close_reason": reason.strip()})
+
+    def _ensure_open(self, group_id: int) -> None:
+        if self.group(group_id).is_closed:
+            raise StoreError("Ansvarsgruppen er avsluttet og kan ikke endres.")
+
+    def add_consent(
+        self,
+        group_id: int,
+        given_on: date,
+        given_by: str,
+        *,
+        covers_all: bool = False,
+        member_ids: Iterable[int] = (),
+        expires_on: date | None = None,
+        note: str = "",
+    ) -> int:
+        """Register a written consent; it covers all standing members, or the members named."""
+        from moteleder.consent import GIVEN_BY_LABEL
+
+        if given_by not in GIVEN_BY_LABEL:
+            raise ValueError(f"unknown given_by: {given_by!r}")
+        self._ensure_open(group_id)
+        with self.transaction():
+            consent_id = self.db["consents"].insert(
+                {
+                    "group_id": group_id,
+                    "given_on": given_on.isoformat(),
+                    "given_by": given_by,
+                    "covers_all": int(covers_all),
+                    "expires_on": expires_on.isoformat() if expires_on else None,
+                    "note": note.strip(),
+                    "created_at": _now(),
+                }
+            ).last_pk
+            self.db["consent_members"].insert_all(
+                [{"consent_id": consent_id, "member_id": m} for m in member_ids],
+                pk=("consent_id", "member_id"),
+                ignore=True,
+            )
+        return consent_id
+
+    def withdraw_consent(self, consent_id: int, on: date) -> None:
+        """The consent is withdrawn from that day on (kept, for the record)."""
+        with self.transaction():
+            self.db["consents"].update(consent_id, {"withdrawn_on": on.isoformat()})
+
+    def consents(self, group_id: int) -> list:
+        """The group's consents, newest first."""
+        from moteleder.consent import Consent
+
+        covered: dict[int, list[int]] = {}
+        for consent_id, member_id in self.db.execute(
+            "select cm.consent_id, cm.member_id from consent_members cm "
+            "join consents c on c.id = cm.consent_id where c.group_id = ?",
+            [group_id],
+        ).fetchall():
+            covered.setdefault(consent_id, []).append(member_id)
+        rows = self.db.query(
+            "select * from consents where group_id = ? order by given_on desc, id desc", [group_id]
+        )
+        return [
+            Consent(
+                id=row["id"],
+                group_id=row["group_id"],
+                given_on=date.fromisoformat(row["given_on"]),
+                given_by=row["given_by"],
+                covers_all=bool(row["covers_all"]),
+                member_ids=tuple(sorted(covered.get(row["id"], []))),
+                expires_on=date.fromisoformat(row["expires_on"]) if row["expires_on"] else None,
+                withdrawn_on=date.fromisoformat(row["withdrawn_on"]) if row["withdrawn_on"] else None,
+                note=row.get("note") or "",
+            )
+            for row in rows
+        ]
+
 
 def _next_meeting_start(meeting: Meeting) -> datetime | None:
     """The next meeting's start from step 6's typed date and time (None if not set or invalid)."""
