@@ -71,6 +71,7 @@ HANDLERS: dict[str, str] = {
     "eksport": "moteleder.export:run_export",
     "flagg": "moteleder.guard.cli:run_flagg",
     "profiler": "moteleder.profiles.cli:run_profiler",
+    "sok": "moteleder.search:run_sok",
 }
 
 
@@ -123,6 +124,18 @@ def build_parser() -> NorwegianArgumentParser:
         description="Viser de kommunale rutineprofilene og reglene i hver.",
     )
     profiler.add_argument("--json", action="store_true", help="skriv som JSON")
+
+    sok = sub.add_parser(
+        "sok",
+        parents=[db],
+        help="søk i alle referater, møtenotater og tiltak",
+        description=(
+            "Søker i alle referater, møtenotater og tiltak, også i avsluttede grupper.\n"
+            "Alle ordene må finnes; bøyde former teller med («tiltak» finner også «tiltakene»)."
+        ),
+    )
+    sok.add_argument("tekst", nargs="+", help="ordene du søker etter")
+    sok.add_argument("--antall", metavar="N", type=int, default=20, help="vis høyst N treff (standard: 20)")
 
     for name, subparser in sub.choices.items():
         subparser.prog = f"moteleder {name}"

@@ -231,3 +231,62 @@ def m003_between_meetings(db: Database) -> None:
         not_null={"meeting_id", "sent_on"},
     )
     db["invitations"].create_index(["meeting_id"])
+
+
+SEARCH_DIRTY_TRIGGERS = {
+    # table: (kind, id column) — every change marks the document for re-indexing.
+    "meetings": ("meeting", "id"),
+    "measures": ("measure", "id"),
+    "measure_reviews": ("measure", "measure_id"),
+}
+
+
+def create_search_triggers(db: Database) -> None:
+    """Plain-SQL triggers marking changed meetings and measures for the search index.
+
+    They work on any connection (no Python functions in them). `table.transform()` on
+    meetings, measures or measure_reviews drops them: call this again afterwards.
+    """
+    for table, (kind, column) in SEARCH_DIRTY_TRIGGERS.items():
+        for event, row in (("insert", "new"), ("update", "new"), ("delete", "old")):
+            db.execute(f"drop trigger if exists search_dirty_{table}_{event}")
+            db.execute(
+                f"create trigger search_dirty_{table}_{event} after {event} on {table} begin "
+                f"insert or ignore into search_dirty (kind, ref_id) values ('{kind}', {row}.{column}); end"
+            )
+
+
+@migrations()
+def m004_search(db: Database) -> None:
+    """Full-text search over minutes, notes and measures (FTS5 on Norwegian-stemmed text).
+
+    Changes are marked in search_dirty by triggers; `moteleder.search.refresh_index`
+    stems and indexes them before each search.
+    """
+    db["search_docs"].create(
+        {
+            "id": int,
+            "doc_key": str,  # "minute:12" | "notes:12" | "measure:5"
+            "kind": str,  # "minute" | "notes" | "measure"
+            "group_id": int,
+            "meeting_id": int,
+            "day": str,  # ISO date of the meeting
+            "text": str,  # the original text (snippets)
+            "stemmed": str,  # the same words, stemmed (indexed)
+        },
+        pk="id",
+    )
+    db["search_docs"].create_index(["doc_key"], unique=True)
+    db["search_docs"].enable_fts(["stemmed"], fts_version="FTS5", create_triggers=True)
+    db["search_dirty"].create({"kind": str, "ref_id": int}, pk=("kind", "ref_id"))
+    create_search_triggers(db)
+    db.execute("insert or ignore into search_dirty (kind, ref_id) select 'meeting', id from meetings")
+    db.execute("insert or ignore into search_dirty (kind, ref_id) select 'measure', id from measures")
+
+
+@migrations()
+def m005_overview_indexes(db: Database) -> None:
+    """Covering indexes for what-needs-attention over all groups (no wide meeting rows read)."""
+    db["meetings"].create_index(["group_id", "status", "starts_at"], if_not_exists=True)
+    db["measures"].create_index(["status", "group_id", "meeting_id", "due_on"], if_not_exists=True)
+    db["members"].create_index(["group_id", "removed_at"], if_not_exists=True)

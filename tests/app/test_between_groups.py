@@ -145,3 +145,24 @@ async def test_opened_for_one_group_the_list_stays_behind_the_curtain(make_app, 
         assert isinstance(home, HomeScreen)
         assert not home.query_one("#home").display and home.query_one("#curtain").display
         assert other  # the other group exists, but is not shown
+
+
+async def test_search_screen_opens_the_minute_it_found(make_app, store):
+    from moteleder.app.screens.search import SearchScreen
+
+    create_demo_group(store)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await type_into(pilot, "#query", "friminuttene\n")
+        table = app.screen.query_one("#results", DataTable)
+        assert table.row_count >= 1
+        assert "treff" in _text(app.screen, "#search-status")
+        row = table.get_row_at(0)
+        assert row[0] == "Tiril Testesen" and row[2] == "Referat"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MinuteViewScreen)
