@@ -690,6 +690,23 @@ class Store:
             for row in rows
         ]
 
+    # ---------------------------------------------------------------- between meetings: measures over time
+    def measures_of_group(self, group_id: int) -> list[tuple[Measure, datetime | None]]:
+        """Every measure of the group with the start of the meeting that agreed it, newest first.
+
+        Measures still being agreed in an unfinished meeting are left out.
+        """
+        rows = self.db.query(
+            "select ms.*, mt.starts_at as agreed_at from measures ms join meetings mt on mt.id = ms.meeting_id "
+            "where ms.group_id = ? and mt.status = 'finalized' "
+            "order by mt.starts_at desc, ms.position, ms.id",
+            [group_id],
+        )
+        return [
+            (Measure.from_row(row), datetime.fromisoformat(row["agreed_at"]) if row["agreed_at"] else None)
+            for row in rows
+        ]
+
 
 def _next_meeting_start(meeting: Meeting) -> datetime | None:
     """The next meeting's start from step 6's typed date and time (None if not set or invalid)."""

@@ -39,6 +39,7 @@ class GroupScreen(CurtainMixin, Screen[None]):
         Binding("escape", "back", "Tilbake"),
         Binding("f5", "start_meeting", "Start møte", priority=True),
         Binding("f6", "consent", "Samtykke", priority=True),
+        Binding("f7", "measures", "Tiltak", priority=True),
         Binding("f12", "toggle_curtain", "Skjerm", priority=True),
     ]
 
@@ -62,6 +63,7 @@ class GroupScreen(CurtainMixin, Screen[None]):
             yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
             with Horizontal(classes="button-row", id="group-buttons"):
                 yield Button("Samtykke (F6)", id="consent")
+                yield Button("Tiltak (F7)", id="measures")
                 yield Button("Avslutt gruppe", id="close-group", variant="warning")
         yield PrivacyCurtain()
         yield Footer()
@@ -157,6 +159,12 @@ class GroupScreen(CurtainMixin, Screen[None]):
         from moteleder.app.screens.consent import ConsentScreen
 
         self.app.push_screen(ConsentScreen(self.group_id))
+
+    @on(Button.Pressed, "#measures")
+    def action_measures(self) -> None:
+        from moteleder.app.screens.measures import MeasuresScreen
+
+        self.app.push_screen(MeasuresScreen(self.group_id))
 
     @on(Button.Pressed, "#close-group")
     def _close_group(self) -> None:
