@@ -707,6 +707,59 @@ class Store:
             for row in rows
         ]
 
+    # ---------------------------------------------------------------- between meetings: planning, evaluation
+    def add_agenda_item(self, meeting_id: int, who: str, text: str) -> int:
+        """An item a member reported in advance for the meeting's agenda."""
+        meeting = self.meeting(meeting_id)
+        self._ensure_open(meeting.group_id)
+        with self.transaction():
+            return self.db["agenda_items"].insert(
+                {"group_id": meeting.group_id, "meeting_id": meeting_id, "who": who.strip(),
+                 "text": text.strip(), "created_at": _now()}
+            ).last_pk
+
+    def delete_agenda_item(self, item_id: int) -> None:
+        with self.transaction():
+            self.db.execute("delete from agenda_items where id = ?", [item_id])
+
+    def agenda_items(self, meeting_id: int) -> list[dict]:
+        """Items reported in advance, in the order they came: dicts with id, who, text."""
+        return list(self.db.query(
+            "select id, who, text from agenda_items where meeting_id = ? order by id", [meeting_id]
+        ))  # fmt: skip
+
+    def record_invitation(self, meeting_id: int, sent_on: date, markdown_path: str, ics_path: str) -> int:
+        with self.transaction():
+            return self.db["invitations"].insert(
+                {"meeting_id": meeting_id, "sent_on": sent_on.isoformat(), "markdown_path": markdown_path,
+                 "ics_path": ics_path}
+            ).last_pk
+
+    def invitations(self, meeting_id: int) -> list[dict]:
+        return list(self.db.query("select * from invitations where meeting_id = ? order by id", [meeting_id]))
+
+    def add_evaluation(self, group_id: int, held_on: date, **fields: str) -> int:
+        """The yearly evaluation: process (composition, atmosphere, effectiveness, challenges)
+        and the group's work (tasks, responsibility)."""
+        allowed = {"composition", "atmosphere", "effectiveness", "challenges", "tasks", "responsibility"}
+        if set(fields) - allowed:
+            raise ValueError(f"unknown evaluation fields: {sorted(set(fields) - allowed)}")
+        self._ensure_open(group_id)
+        with self.transaction():
+            return self.db["evaluations"].insert(
+                {"group_id": group_id, "held_on": held_on.isoformat(), "created_at": _now(),
+                 **{k: (v or "").strip() for k, v in fields.items()}}
+            ).last_pk
+
+    def evaluation(self, evaluation_id: int) -> dict:
+        return self.db["evaluations"].get(evaluation_id)
+
+    def evaluations(self, group_id: int) -> list[dict]:
+        """The group's evaluations, newest first."""
+        return list(self.db.query(
+            "select * from evaluations where group_id = ? order by held_on desc, id desc", [group_id]
+        ))  # fmt: skip
+
 
 def _next_meeting_start(meeting: Meeting) -> datetime | None:
     """The next meeting's start from step 6's typed date and time (None if not set or invalid)."""

@@ -40,6 +40,8 @@ class GroupScreen(CurtainMixin, Screen[None]):
         Binding("f5", "start_meeting", "Start møte", priority=True),
         Binding("f6", "consent", "Samtykke", priority=True),
         Binding("f7", "measures", "Tiltak", priority=True),
+        Binding("f8", "invitation", "Innkalling", priority=True),
+        Binding("f9", "evaluation", "Evaluering", priority=True),
         Binding("f12", "toggle_curtain", "Skjerm", priority=True),
     ]
 
@@ -64,6 +66,8 @@ class GroupScreen(CurtainMixin, Screen[None]):
             with Horizontal(classes="button-row", id="group-buttons"):
                 yield Button("Samtykke (F6)", id="consent")
                 yield Button("Tiltak (F7)", id="measures")
+                yield Button("Innkalling (F8)", id="invitation")
+                yield Button("Evaluering (F9)", id="evaluation")
                 yield Button("Avslutt gruppe", id="close-group", variant="warning")
         yield PrivacyCurtain()
         yield Footer()
@@ -142,7 +146,7 @@ class GroupScreen(CurtainMixin, Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.curtain_allows(action):
             return False
-        if action in ("start_meeting", "consent") and self.group.is_closed:
+        if action in ("start_meeting", "consent", "invitation", "evaluation") and self.group.is_closed:
             return False
         return True
 
@@ -165,6 +169,18 @@ class GroupScreen(CurtainMixin, Screen[None]):
         from moteleder.app.screens.measures import MeasuresScreen
 
         self.app.push_screen(MeasuresScreen(self.group_id))
+
+    @on(Button.Pressed, "#invitation")
+    def action_invitation(self) -> None:
+        from moteleder.app.screens.invitation import InvitationScreen
+
+        self.app.push_screen(InvitationScreen(self.group_id))
+
+    @on(Button.Pressed, "#evaluation")
+    def action_evaluation(self) -> None:
+        from moteleder.app.screens.evaluation import EvaluationScreen
+
+        self.app.push_screen(EvaluationScreen(self.group_id))
 
     @on(Button.Pressed, "#close-group")
     def _close_group(self) -> None:
