@@ -86,8 +86,10 @@ def render_markdown(inv: Invitation) -> str:
         f"**{CONFIDENTIAL}**",
         "",
         f"- **Ansvarsgruppe for:** {_md(inv.person_name)}",
-        f"- **Tid:** {format_weekday_date(inv.starts_at.date())} kl. {format_time(inv.starts_at)}–"
-        f"{format_time(inv.ends_at)} ({_minutes(inv)} minutter)",
+        (
+            f"- **Tid:** {format_weekday_date(inv.starts_at.date())} kl. {format_time(inv.starts_at)}–"
+            f"{format_time(inv.ends_at)} ({_minutes(inv)} minutter)"
+        ),
     ]
     if inv.theme:
         lines.append(f"- **Tema:** {_md(inv.theme)}")

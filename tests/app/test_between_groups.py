@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from tests.app.pilot_helpers import click, type_into
 from textual.widgets import DataTable
 
 from moteleder.app.screens.consent import ConsentScreen
@@ -12,7 +13,6 @@ from moteleder.app.screens.home import HomeScreen
 from moteleder.app.screens.meeting import MeetingScreen
 from moteleder.app.screens.minute_view import MinuteViewScreen
 from moteleder.demo import create_demo_group
-from tests.app.pilot_helpers import click, type_into
 
 SIZE = (140, 60)
 

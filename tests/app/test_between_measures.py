@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from tests.app.pilot_helpers import click
 from textual.widgets import DataTable
 
 from moteleder.app.screens.group import GroupScreen
 from moteleder.app.screens.measures import MeasuresScreen
 from moteleder.demo import create_demo_group
 from moteleder.followup import group_measures, history_lines
-from tests.app.pilot_helpers import click
 
 SIZE = (140, 60)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from icalendar import Calendar
+from tests.app.pilot_helpers import type_into
 from textual.widgets import DataTable
 
 from moteleder.app.screens.evaluation import EvaluationScreen
@@ -12,7 +13,6 @@ from moteleder.app.screens.group import GroupScreen
 from moteleder.app.screens.invitation import InvitationScreen
 from moteleder.cli import main
 from moteleder.demo import create_demo_group
-from tests.app.pilot_helpers import click, type_into
 
 SIZE = (140, 60)
 

@@ -31,7 +31,7 @@ def test_table_shows_every_active_group(store, db_path, capsys):
 
 
 def test_csv_for_a_spreadsheet(store, db_path, capsys):
-    demo, other = _groups(store)
+    demo, _other = _groups(store)
     open_measures = len(store.open_measures(demo))
     store.close()
     assert main(["oversikt", "--csv", "--db", str(db_path)]) == 0

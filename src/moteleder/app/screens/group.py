@@ -146,9 +146,8 @@ class GroupScreen(CurtainMixin, Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.curtain_allows(action):
             return False
-        if action in ("start_meeting", "consent", "invitation", "evaluation") and self.group.is_closed:
-            return False
-        return True
+        editing = action in ("start_meeting", "consent", "invitation", "evaluation")
+        return not (editing and self.group.is_closed)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -13,6 +13,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from moteleder.app.screens.confirm import ConfirmScreen
 from moteleder.app.widgets.curtain import CurtainMixin, PrivacyCurtain
+from moteleder.storage import StoreError
 
 
 class HomeScreen(CurtainMixin, Screen[None]):
@@ -111,7 +112,7 @@ class HomeScreen(CurtainMixin, Screen[None]):
             self.app.start_group_id = None
             try:
                 group = store.group(start_group)
-            except Exception:
+            except StoreError:
                 self.notify(f"Fant ingen ansvarsgruppe med nummer {start_group}.", severity="error")
                 return
             if group.is_closed:
