@@ -71,6 +71,9 @@ HANDLERS: dict[str, str] = {
     "eksport": "moteleder.export:run_export",
     "flagg": "moteleder.guard.cli:run_flagg",
     "profiler": "moteleder.profiles.cli:run_profiler",
+    "sok": "moteleder.search:run_sok",
+    "innkalling": "moteleder.invitation:run_innkalling",
+    "oversikt": "moteleder.overview:run_oversikt",
 }
 
 
@@ -123,6 +126,41 @@ def build_parser() -> NorwegianArgumentParser:
         description="Viser de kommunale rutineprofilene og reglene i hver.",
     )
     profiler.add_argument("--json", action="store_true", help="skriv som JSON")
+
+    sok = sub.add_parser(
+        "sok",
+        parents=[db],
+        help="søk i alle referater, møtenotater og tiltak",
+        description=(
+            "Søker i alle referater, møtenotater og tiltak, også i avsluttede grupper.\n"
+            "Alle ordene må finnes; bøyde former teller med («tiltak» finner også «tiltakene»)."
+        ),
+    )
+    sok.add_argument("tekst", nargs="+", help="ordene du søker etter")
+    sok.add_argument("--antall", metavar="N", type=int, default=20, help="vis høyst N treff (standard: 20)")
+
+    innkalling = sub.add_parser(
+        "innkalling",
+        parents=[db],
+        help="skriv innkalling med saksliste til et planlagt møte (Markdown og .ics)",
+        description=(
+            "Skriver innkallingen til et planlagt møte: saksliste, tidsramme og saker meldt inn på forhånd,\n"
+            "som Markdown og som kalenderfil (.ics). Varsler hvis innkallingen går ut senere enn rutinen sier."
+        ),
+    )
+    innkalling.add_argument("mote", metavar="MØTE-ID", type=int, help="nummeret på det planlagte møtet")
+    innkalling.add_argument("--ut", metavar="MAPPE", default=".", help="mappen filene skrives til (standard: her)")
+
+    oversikt = sub.add_parser(
+        "oversikt",
+        parents=[db],
+        help="oversikt over alle aktive grupper for koordinerende enhet",
+        description=(
+            "Viser alle aktive ansvarsgrupper: person, koordinator, antall deltakere, siste og neste møte,\n"
+            "åpne tiltak og tiltak over frist, og hva som forfaller."
+        ),
+    )
+    oversikt.add_argument("--csv", action="store_true", help="skriv som CSV (til regneark) på standard ut")
 
     for name, subparser in sub.choices.items():
         subparser.prog = f"moteleder {name}"

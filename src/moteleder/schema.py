@@ -161,6 +161,138 @@ def m002_referrals(db: Database) -> None:
 
 
 @migrations()
+def m003_between_meetings(db: Database) -> None:
+    """Consents (samtykke), yearly evaluations, agenda items reported in advance, invitations sent."""
+    db["consents"].create(
+        {
+            "id": int,
+            "group_id": int,
+            "given_on": str,  # ISO date
+            "given_by": str,  # "person" | "parents" | "guardian"
+            "covers_all": int,  # 1 = every standing member of the group
+            "expires_on": str,  # ISO date, or null
+            "withdrawn_on": str,  # ISO date, or null
+            "note": str,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("group_id", "groups", "id")],
+        not_null={"group_id", "given_on", "given_by"},
+        defaults={"covers_all": 0},
+    )
+    db["consents"].create_index(["group_id"])
+    db["consent_members"].create(
+        {"consent_id": int, "member_id": int},
+        pk=("consent_id", "member_id"),
+        foreign_keys=[("consent_id", "consents", "id"), ("member_id", "members", "id")],
+    )
+    db["evaluations"].create(
+        {
+            "id": int,
+            "group_id": int,
+            "held_on": str,  # ISO date
+            "composition": str,  # process: the group's composition
+            "atmosphere": str,  # process: the atmosphere in meetings
+            "effectiveness": str,  # process: how effective the meetings are
+            "challenges": str,  # process: challenges
+            "tasks": str,  # the group's work: tasks
+            "responsibility": str,  # the group's work: responsibility
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("group_id", "groups", "id")],
+        not_null={"group_id", "held_on"},
+    )
+    db["evaluations"].create_index(["group_id", "held_on"])
+    db["agenda_items"].create(
+        {
+            "id": int,
+            "group_id": int,
+            "meeting_id": int,
+            "who": str,
+            "text": str,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("group_id", "groups", "id"), ("meeting_id", "meetings", "id")],
+        not_null={"group_id", "meeting_id", "text"},
+    )
+    db["agenda_items"].create_index(["meeting_id"])
+    db["invitations"].create(
+        {
+            "id": int,
+            "meeting_id": int,
+            "sent_on": str,  # ISO date the invitation was written / sent
+            "markdown_path": str,
+            "ics_path": str,
+        },
+        pk="id",
+        foreign_keys=[("meeting_id", "meetings", "id")],
+        not_null={"meeting_id", "sent_on"},
+    )
+    db["invitations"].create_index(["meeting_id"])
+
+
+SEARCH_DIRTY_TRIGGERS = {
+    # table: (kind, id column) — every change marks the document for re-indexing.
+    "meetings": ("meeting", "id"),
+    "measures": ("measure", "id"),
+    "measure_reviews": ("measure", "measure_id"),
+}
+
+
+def create_search_triggers(db: Database) -> None:
+    """Plain-SQL triggers marking changed meetings and measures for the search index.
+
+    They work on any connection (no Python functions in them). `table.transform()` on
+    meetings, measures or measure_reviews drops them: call this again afterwards.
+    """
+    for table, (kind, column) in SEARCH_DIRTY_TRIGGERS.items():
+        for event, row in (("insert", "new"), ("update", "new"), ("delete", "old")):
+            db.execute(f"drop trigger if exists search_dirty_{table}_{event}")
+            db.execute(
+                f"create trigger search_dirty_{table}_{event} after {event} on {table} begin "
+                f"insert or ignore into search_dirty (kind, ref_id) values ('{kind}', {row}.{column}); end"
+            )
+
+
+@migrations()
+def m004_search(db: Database) -> None:
+    """Full-text search over minutes, notes and measures (FTS5 on Norwegian-stemmed text).
+
+    Changes are marked in search_dirty by triggers; `moteleder.search.refresh_index`
+    stems and indexes them before each search.
+    """
+    db["search_docs"].create(
+        {
+            "id": int,
+            "doc_key": str,  # "minute:12" | "notes:12" | "measure:5"
+            "kind": str,  # "minute" | "notes" | "measure"
+            "group_id": int,
+            "meeting_id": int,
+            "day": str,  # ISO date of the meeting
+            "text": str,  # the original text (snippets)
+            "stemmed": str,  # the same words, stemmed (indexed)
+        },
+        pk="id",
+    )
+    db["search_docs"].create_index(["doc_key"], unique=True)
+    db["search_docs"].enable_fts(["stemmed"], fts_version="FTS5", create_triggers=True)
+    db["search_dirty"].create({"kind": str, "ref_id": int}, pk=("kind", "ref_id"))
+    create_search_triggers(db)
+    db.execute("insert or ignore into search_dirty (kind, ref_id) select 'meeting', id from meetings")
+    db.execute("insert or ignore into search_dirty (kind, ref_id) select 'measure', id from measures")
+
+
+@migrations()
+def m005_overview_indexes(db: Database) -> None:
+    """Covering indexes for what-needs-attention over all groups (no wide meeting rows read)."""
+    db["meetings"].create_index(["group_id", "status", "starts_at"], if_not_exists=True)
+    db["measures"].create_index(["status", "group_id", "meeting_id", "due_on"], if_not_exists=True)
+    db["members"].create_index(["group_id", "removed_at"], if_not_exists=True)
+
+
+@migrations()
 def m020_meeting_agreements(db: Database) -> None:
     """A recorded agreement that the meeting goes on without the guardians (Farsund)."""
     db["meetings"].add_column("agreed_without_guardians", int, not_null_default=0)

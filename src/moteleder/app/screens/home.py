@@ -1,4 +1,4 @@
-"""The home screen: the groups, and the way into a meeting."""
+"""The home screen: the groups, what needs attention first, and the way into a meeting."""
 
 from __future__ import annotations
 
@@ -12,20 +12,25 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from moteleder.app.screens.confirm import ConfirmScreen
+from moteleder.app.widgets.curtain import CurtainMixin, PrivacyCurtain
+from moteleder.storage import StoreError
 
 
-class HomeScreen(Screen[None]):
-    """Lists the groups; Enter starts or continues the selected group's meeting."""
+class HomeScreen(CurtainMixin, Screen[None]):
+    """Lists the groups, those needing attention first; Enter starts or continues a meeting."""
 
     BINDINGS = [
         Binding("f2", "new_group", "Ny gruppe", priority=True),
         Binding("f3", "edit_group", "Rediger gruppe", priority=True),
+        Binding("f4", "open_group", "Gruppen", priority=True),
         Binding("f5", "start_meeting", "Start møte", priority=True),
+        Binding("f6", "search", "Søk", priority=True),
+        Binding("f12", "toggle_curtain", "Skjerm", priority=True),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=True)
-        with Vertical(id="home"):
+        with Vertical(id="home", classes="curtained"):
             yield Static("Ansvarsgrupper", classes="screen-title")
             yield Static("", id="home-hint")
             yield DataTable(id="groups", cursor_type="row", zebra_stripes=True)
@@ -38,11 +43,16 @@ class HomeScreen(Screen[None]):
                 with Horizontal(classes="button-row"):
                     yield Button("Prøv med demogruppe", variant="primary", id="demo")
                     yield Button("Opprett ansvarsgruppe", id="new-group")
+        yield PrivacyCurtain()
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#groups", DataTable)
-        table.add_columns("Person", "Neste møte", "Åpne tiltak", "Status")
+        table.add_columns("Person", "Neste møte", "Åpne tiltak", "Trenger oppmerksomhet")
+        # Opened straight into one group's meeting (--gruppe): the list of all groups stays
+        # behind the curtain until the leader chooses to show it.
+        if self.app.start_group_id is not None:
+            self.set_curtain(True)
         self.refresh_groups()
         self.call_after_refresh(self._offer_resume)
 
@@ -50,34 +60,40 @@ class HomeScreen(Screen[None]):
         self.refresh_groups()
 
     def refresh_groups(self) -> None:
-        from moteleder.dates import format_short_date
+        """Fill the list from `needs_attention` (a few set-based queries for all groups)."""
+        from moteleder.attention import needs_attention
 
-        store = self.app.store
-        groups = store.groups()
+        statuses = needs_attention(self.app.store, date.today())
         table = self.query_one("#groups", DataTable)
+        selected = self._selected_group_id()
         table.clear()
-        active = {m.group_id: m for m in store.active_meetings()}
-        for group in groups:
-            planned = store.planned_meeting(group.id)
-            next_text = format_short_date(planned.starts_at.date()) if planned and planned.starts_at else "Ikke satt"
-            open_measures = store.open_measures(group.id)
-            overdue = sum(1 for m in open_measures if m.due_on and m.due_on < date.today())
-            status = "Møte pågår" if group.id in active else ""
-            if overdue:
-                status = (status + " · " if status else "") + f"{overdue} tiltak over frist"
-            name = group.person_name + (" (demo)" if group.is_demo else "")
-            table.add_row(name, next_text, str(len(open_measures)), status, key=str(group.id))
-        has_groups = bool(groups)
+        for status in statuses:
+            next_text = status.next_meeting.strftime("%d.%m.%Y") if status.next_meeting else "Ikke satt"
+            name = status.person_name + (" (demo)" if status.is_demo else "")
+            table.add_row(name, next_text, str(status.open_measures), status.reason_text,
+                          key=str(status.group_id))
+        if selected is not None and str(selected) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(selected)))
+        has_groups = bool(statuses)
         self.query_one("#groups").display = has_groups
         self.query_one("#home-hint").display = has_groups
         self.query_one("#empty").display = not has_groups
         self.query_one("#home-hint", Static).update(
-            "Velg en gruppe med piltastene og trykk Enter for å starte eller fortsette møtet."
+            "Det som trenger oppmerksomhet står øverst. Velg en gruppe med piltastene og trykk Enter "
+            "for å starte eller fortsette møtet, eller F4 for gruppens side."
         )
+        if self.curtain_down:
+            return
         if has_groups:
             table.focus()
         else:
             self.query_one("#demo", Button).focus()
+
+    def after_curtain_raised(self) -> None:
+        self.refresh_groups()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.curtain_allows(action)
 
     def _selected_group_id(self) -> int | None:
         table = self.query_one("#groups", DataTable)
@@ -96,8 +112,12 @@ class HomeScreen(Screen[None]):
             self.app.start_group_id = None
             try:
                 group = store.group(start_group)
-            except Exception:
+            except StoreError:
                 self.notify(f"Fant ingen ansvarsgruppe med nummer {start_group}.", severity="error")
+                return
+            if group.is_closed:
+                self._open_group_page(group.id)
+                self.notify("Gruppen er avsluttet. Møtene kan leses, men det kan ikke holdes nye møter.")
                 return
             self.app.open_meeting(begin_meeting(store, group.id))
             return
@@ -131,6 +151,23 @@ class HomeScreen(Screen[None]):
             self.notify("Opprett en ansvarsgruppe først (F2).")
             return
         self.app.open_meeting(begin_meeting(self.app.store, group_id))
+
+    def action_open_group(self) -> None:
+        group_id = self._selected_group_id()
+        if group_id is None:
+            self.notify("Opprett en ansvarsgruppe først (F2).")
+            return
+        self._open_group_page(group_id)
+
+    def _open_group_page(self, group_id: int) -> None:
+        from moteleder.app.screens.group import GroupScreen
+
+        self.app.push_screen(GroupScreen(group_id))
+
+    def action_search(self) -> None:
+        from moteleder.app.screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen())
 
     def action_new_group(self) -> None:
         from moteleder.app.screens.group_form import GroupFormScreen

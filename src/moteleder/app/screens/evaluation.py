@@ -1,0 +1,100 @@
+"""The yearly evaluation: the process and the group's work, dated; shown in the group's history."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, Static, TextArea
+
+EVALUATION_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("composition", "Prosess: Sammensetning", "Er de riktige med i gruppen? Mangler noen, eller er noen overflødige?"),
+    ("atmosphere", "Prosess: Stemning", "Hvordan er stemningen i møtene? Blir alle hørt, særlig barnet og familien?"),
+    ("effectiveness", "Prosess: Effektivitet", "Bruker vi tiden godt? Holder vi oss til sakslisten og tidsrammen?"),
+    ("challenges", "Prosess: Utfordringer", "Hva er vanskelig i samarbeidet?"),
+    ("tasks", "Arbeidet: Oppgaver", "Hvilke oppgaver har gruppen løst, og hva gjenstår?"),
+    ("responsibility", "Arbeidet: Ansvar", "Er det tydelig hvem som har ansvar for hva? Blir tiltakene fulgt opp?"),
+)
+
+
+class EvaluationScreen(Screen[None]):
+    """Write a new evaluation, or read one (evaluation_id given)."""
+
+    DEFAULT_CSS = """
+    EvaluationScreen TextArea {
+        height: 5;
+        margin: 0 2;
+    }
+    """
+
+    BINDINGS = [
+        Binding("f10", "save", "Lagre evaluering", priority=True),
+        Binding("escape", "back", "Tilbake"),
+    ]
+
+    def __init__(self, group_id: int, *, evaluation_id: int | None = None) -> None:
+        super().__init__()
+        self.group_id = group_id
+        self.evaluation_id = evaluation_id
+
+    def compose(self) -> ComposeResult:
+        from moteleder.profiles import get_profile
+
+        store = self.app.store
+        group = store.group(self.group_id)
+        saved = store.evaluation(self.evaluation_id) if self.evaluation_id else None
+        profile = get_profile(group.profile_id)
+        yield Header()
+        with VerticalScroll(id="evaluation-page"):
+            title = "Evaluering" if saved else "Ny evaluering"
+            yield Static(f"{title} – {group.person_name}", classes="screen-title", markup=False)
+            if profile.evaluation_note and not saved:
+                yield Static(f"Etter rutinen: {profile.evaluation_note}.", classes="prompt", markup=False)
+            with Vertical(classes="field narrow"):
+                yield Label("Dato")
+                held = date.fromisoformat(saved["held_on"]) if saved else date.today()
+                yield Input(held.strftime("%d.%m.%Y"), id="held-on", disabled=bool(saved))
+            for key, label, prompt in EVALUATION_FIELDS:
+                yield Static(label, classes="field-label")
+                if not saved:
+                    yield Static(prompt, classes="prompt", markup=False)
+                yield TextArea(saved[key] or "" if saved else "", id=f"ev-{key}", read_only=bool(saved))
+            yield Static("", id="evaluation-error", classes="field-error")
+            if not saved:
+                with Horizontal(classes="button-row"):
+                    yield Button("Lagre evaluering (F10)", variant="primary", id="save")
+                    yield Button("Avbryt (Esc)", id="cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if not self.evaluation_id:
+            self.query_one("#ev-composition", TextArea).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action == "save" and self.evaluation_id)
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        from moteleder.dates import DateInputError, parse_date
+
+        error = self.query_one("#evaluation-error", Static)
+        try:
+            held_on = parse_date(self.query_one("#held-on", Input).value)
+        except DateInputError as problem:
+            error.update(str(problem))
+            return
+        values = {key: self.query_one(f"#ev-{key}", TextArea).text for key, _, _ in EVALUATION_FIELDS}
+        if not any(v.strip() for v in values.values()):
+            error.update("Skriv minst ett av punktene før du lagrer.")
+            return
+        self.app.store.add_evaluation(self.group_id, held_on, **values)
+        self.notify("Evalueringen er lagret og vises i gruppens historikk.")
+        self.dismiss()
+
+    @on(Button.Pressed, "#cancel")
+    def action_back(self) -> None:
+        self.dismiss()

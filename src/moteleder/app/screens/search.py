@@ -1,0 +1,106 @@
+"""Search every minute, meeting note and measure. Opened deliberately from the home screen,
+never from a meeting, so results from other groups do not appear on the shared screen by accident."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from moteleder.app.widgets.curtain import CurtainMixin, PrivacyCurtain
+
+
+class SearchScreen(CurtainMixin, Screen[None]):
+    """Type words and press Enter; Enter on a result opens the minute (or the group's page)."""
+
+    DEFAULT_CSS = """
+    SearchScreen #query {
+        margin: 0 2;
+    }
+    SearchScreen #results {
+        height: 1fr;
+        margin: 1 1 0 1;
+    }
+    SearchScreen #search-status {
+        padding: 0 2;
+        color: $text-muted;
+    }
+    """
+
+    BINDINGS = [
+        Binding("escape", "back", "Tilbake"),
+        Binding("f12", "toggle_curtain", "Skjerm", priority=True),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=True)
+        with Vertical(id="search-page", classes="curtained"):
+            yield Static("Søk i referater, notater og tiltak", classes="screen-title")
+            yield Static("Alle ordene må finnes. Bøyde former teller med: «tiltak» finner også «tiltakene».",
+                         classes="muted")
+            yield Input(placeholder="Hva leter du etter?", id="query")
+            yield Static("", id="search-status")
+            yield DataTable(id="results", cursor_type="row", zebra_stripes=True)
+        yield PrivacyCurtain()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#results", DataTable).add_columns("Gruppe", "Dato", "Hvor", "Utdrag")
+        self.query_one("#query", Input).focus()
+        self._hits: dict[str, object] = {}
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.curtain_allows(action)
+
+    def after_curtain_raised(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    @on(Input.Submitted, "#query")
+    def _search(self, event: Input.Submitted) -> None:
+        from rich.text import Text
+
+        from moteleder.search import search
+
+        words = event.value.strip()
+        table = self.query_one("#results", DataTable)
+        table.clear()
+        self._hits = {}
+        if not words:
+            self.query_one("#search-status", Static).update("")
+            return
+        hits = search(self.app.store, words, limit=100)
+        for n, hit in enumerate(hits):
+            snippet = Text(hit.snippet)
+            for a, b in hit.marks:
+                snippet.stylize("bold reverse", a, b)
+            name = hit.person_name + (" (avsluttet)" if hit.group_closed else "")
+            key = str(n)
+            self._hits[key] = hit
+            table.add_row(name, hit.day_text, hit.kind_label, snippet, key=key)
+        status = self.query_one("#search-status", Static)
+        if not hits:
+            status.update(f"Fant ingenting om «{words}».")
+            return
+        more = " (viser de 100 nyeste)" if len(hits) == 100 else ""
+        status.update(f"{len(hits)} treff{more}. Velg et treff og trykk Enter for å åpne det.")
+        table.focus()
+
+    @on(DataTable.RowSelected, "#results")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        hit = self._hits.get(event.row_key.value or "")
+        if hit is None:
+            return
+        if hit.kind == "minute" and hit.meeting_id is not None:
+            from moteleder.app.screens.minute_view import MinuteViewScreen
+
+            self.app.push_screen(MinuteViewScreen(hit.meeting_id))
+        else:
+            from moteleder.app.screens.group import GroupScreen
+
+            self.app.push_screen(GroupScreen(hit.group_id))
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,107 @@
+"""`moteleder oversikt`: every active group for the coordinating unit, as a table or CSV.
+
+Built on `needs_attention` (a handful of set-based queries), so it is as fast with
+thousands of groups as the home screen.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from datetime import date
+
+from moteleder.attention import GroupStatus
+
+COLUMNS = (
+    "Person",
+    "Koordinator",
+    "Type",
+    "Deltakere",
+    "Siste møte",
+    "Neste møte",
+    "Åpne tiltak",
+    "Tiltak over frist",
+    "Trenger oppmerksomhet",
+)
+
+
+def overview_row(status: GroupStatus) -> list[str]:
+    """One group as the overview's cells (Norwegian dates, plain text)."""
+    kind = "Barnekoordinator" if status.coordinator_kind == "barnekoordinator" else "Koordinator"
+    return [
+        status.person_name + (" (demo)" if status.is_demo else ""),
+        status.coordinator_name or "Ikke valgt",
+        kind,
+        str(status.member_count),
+        f"{status.last_meeting:%d.%m.%Y}" if status.last_meeting else "",
+        f"{status.next_meeting:%d.%m.%Y}" if status.next_meeting else "Ikke satt",
+        str(status.open_measures),
+        str(status.overdue_measures),
+        status.reason_text,
+    ]
+
+
+def run_oversikt(args) -> int:
+    from rich.console import Console
+
+    from moteleder.app_support import open_store_or_exit
+    from moteleder.attention import needs_attention
+
+    console = Console(highlight=False)
+    if not console.is_terminal:  # piped or redirected: wide enough that the table stays readable
+        console = Console(highlight=False, width=160)
+    err = Console(stderr=True, highlight=False)
+    store = open_store_or_exit(args.db, err)
+    if store is None:
+        return 1
+    try:
+        statuses = needs_attention(store, date.today())
+    finally:
+        store.close()
+    if args.csv:
+        _write_csv(statuses, err)
+        return 0
+    if not statuses:
+        console.print("Ingen aktive ansvarsgrupper.")
+        return 0
+    from rich.table import Table
+
+    table = Table(title=f"Aktive ansvarsgrupper per {date.today():%d.%m.%Y}", header_style="bold")
+    table.add_column("Person")
+    table.add_column("Koordinator")
+    table.add_column("Delt.", justify="right")
+    table.add_column("Siste møte", no_wrap=True)
+    table.add_column("Neste møte", no_wrap=True)
+    table.add_column("Åpne tiltak", justify="right")
+    table.add_column("Over frist", justify="right")
+    table.add_column("Trenger oppmerksomhet", ratio=1)
+    for status in statuses:
+        person, coordinator, kind, members, last, next_, open_, overdue, reasons = overview_row(status)
+        if kind == "Barnekoordinator":
+            coordinator += " (barnekoordinator)"
+        style = "bold" if status.needs_attention else None
+        table.add_row(person, coordinator, members, last, next_, open_, overdue, reasons, style=style)
+    console.print(table)
+    attention = sum(1 for s in statuses if s.needs_attention)
+    groups = "én aktiv gruppe" if len(statuses) == 1 else f"{len(statuses)} aktive grupper"
+    console.print(f"{groups[0].upper()}{groups[1:]}, {attention} trenger oppmerksomhet.")
+    return 0
+
+
+def _write_csv(statuses: list[GroupStatus], err) -> None:
+    """Semicolon-separated with a BOM, so a Norwegian spreadsheet opens it right. Progress on a
+    terminal (stderr) for long lists; nothing extra when run from a script."""
+    from moteleder.export import _progress
+
+    out = sys.stdout
+    out.write("\ufeff")
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    writer.writerow(COLUMNS)
+    progress = _progress(err, len(statuses))
+    with progress:
+        task = progress.add_task("Skriver oversikten", total=len(statuses)) if progress else None
+        for status in statuses:
+            writer.writerow(overview_row(status))
+            if task is not None:
+                progress.advance(task)
+    out.flush()

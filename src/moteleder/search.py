@@ -1,0 +1,243 @@
+"""Full-text search over minutes, meeting notes and measures, Norwegian-aware. No Textual.
+
+SQLite's own stemmer (porter) is English, so every text is stemmed here with the
+Snowball Norwegian stemmer and the stems are indexed with FTS5: «tiltak» finds
+«tiltakene». Triggers mark changed meetings and measures in `search_dirty`;
+`refresh_index` brings the index up to date before each search. Topics steered out
+of a meeting (referrals) are never indexed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from moteleder.models import MEETING_TEXT_FIELDS
+
+if TYPE_CHECKING:
+    from moteleder.storage import Store
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_MARKUP = re.compile(r"[#*|_>`\\]+")
+KIND_LABEL = {"minute": "Referat", "notes": "Møtenotater", "measure": "Tiltak"}
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("norwegian")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """One lower-case word's Norwegian stem: «tiltakene» → «tiltak»."""
+    return _stemmer().stemWord(word)
+
+
+def stem_text(text: str) -> str:
+    """A text as its stems, space-separated (what the FTS index holds)."""
+    return " ".join(stem(w) for w in _WORD.findall(text.lower()))
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: where it is, and a snippet with the matches marked."""
+
+    kind: str
+    group_id: int
+    person_name: str
+    meeting_id: int | None
+    day: str | None
+    snippet: str
+    marks: tuple[tuple[int, int], ...]
+    group_closed: bool = False
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABEL.get(self.kind, self.kind)
+
+    @property
+    def day_text(self) -> str:
+        return f"{self.day[8:10]}.{self.day[5:7]}.{self.day[:4]}" if self.day else "Uten dato"
+
+
+# ---------------------------------------------------------------- the index
+def refresh_index(store: Store) -> int:
+    """Re-index every meeting and measure changed since the last search. Returns how many."""
+    db = store.db
+    dirty = db.execute("select kind, ref_id from search_dirty").fetchall()
+    if not dirty:
+        return 0
+    meeting_ids = [ref for kind, ref in dirty if kind == "meeting"]
+    measure_ids = [ref for kind, ref in dirty if kind == "measure"]
+    docs: list[dict] = []
+    gone: list[str] = []
+    fields = ", ".join(MEETING_TEXT_FIELDS)
+    for chunk in _chunks(meeting_ids):
+        found = set()
+        marks = ",".join("?" * len(chunk))
+        for row in db.query(
+            f"select id, group_id, status, starts_at, minute_md, {fields} from meetings where id in ({marks})", chunk
+        ):
+            found.add(row["id"])
+            day = (row["starts_at"] or "")[:10] or None
+            base = {"group_id": row["group_id"], "meeting_id": row["id"], "day": day}
+            if row["status"] == "finalized":
+                docs.append({**base, "doc_key": f"minute:{row['id']}", "kind": "minute", "text": row["minute_md"] or ""})
+                gone.append(f"notes:{row['id']}")
+            else:
+                notes = "\n".join(row[f] for f in MEETING_TEXT_FIELDS if row[f])
+                gone.append(f"minute:{row['id']}")
+                if notes.strip():
+                    docs.append({**base, "doc_key": f"notes:{row['id']}", "kind": "notes", "text": notes})
+                else:
+                    gone.append(f"notes:{row['id']}")
+        for missing in set(chunk) - found:
+            gone.extend([f"minute:{missing}", f"notes:{missing}"])
+    for chunk in _chunks(measure_ids):
+        found = set()
+        marks = ",".join("?" * len(chunk))
+        comments: dict[int, list[str]] = {}
+        for measure_id, comment in db.execute(
+            f"select measure_id, comment from measure_reviews where measure_id in ({marks}) and comment != '' "
+            "order by id",
+            chunk,
+        ):
+            comments.setdefault(measure_id, []).append(comment)
+        for row in db.query(
+            f"select ms.id, ms.group_id, ms.meeting_id, ms.what, ms.responsible, ms.ip_goal, mt.starts_at "
+            f"from measures ms left join meetings mt on mt.id = ms.meeting_id where ms.id in ({marks})",
+            chunk,
+        ):
+            found.add(row["id"])
+            parts = [row["what"] or "", f"Ansvar: {row['responsible']}" if row["responsible"] else "",
+                     f"IP-mål: {row['ip_goal']}" if row["ip_goal"] else "", *comments.get(row["id"], [])]
+            text = "\n".join(p for p in parts if p)
+            if text.strip():
+                docs.append({
+                    "doc_key": f"measure:{row['id']}", "kind": "measure", "group_id": row["group_id"],
+                    "meeting_id": row["meeting_id"], "day": (row["starts_at"] or "")[:10] or None, "text": text,
+                })  # fmt: skip
+            else:
+                gone.append(f"measure:{row['id']}")
+        gone.extend(f"measure:{missing}" for missing in set(chunk) - found)
+    docs.sort(key=lambda doc: (doc["day"] or "", doc["doc_key"]))  # new rowids roughly by date
+    for doc in docs:
+        doc["stemmed"] = stem_text(doc["text"])
+    with store.transaction():
+        for chunk in _chunks(gone):
+            db.execute(f"delete from search_docs where doc_key in ({','.join('?' * len(chunk))})", chunk)
+        if docs:
+            db["search_docs"].upsert_all(docs, pk="doc_key", alter=False)
+        db.execute("delete from search_dirty")
+    return len(dirty)
+
+
+def _chunks(items: list, size: int = 500):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+# ---------------------------------------------------------------- searching
+def fts_query(text: str) -> str | None:
+    """The user's words as an FTS5 query of stems (all must match, each as a prefix)."""
+    stems = [stem(w) for w in _WORD.findall(text.lower())]
+    stems = [s for s in dict.fromkeys(stems) if s]
+    if not stems:
+        return None
+    return " ".join(f'"{s}"*' for s in stems)
+
+
+def search(store: Store, text: str, *, limit: int = 50, group_id: int | None = None) -> list[Hit]:
+    """Minutes, notes and measures matching all the words (every form of them), newest first."""
+    query = fts_query(text)
+    if query is None:
+        return []
+    refresh_index(store)
+    params: list[object] = [query]
+    where = ""
+    if group_id is not None:
+        where = " and d.group_id = ?"
+        params.append(group_id)
+    params.append(limit)
+    # Newest indexed first, not by relevance: FTS5 then stops after `limit` matches instead
+    # of scoring every minute that mentions a common word (16,000 minutes: ~2 ms, not ~50 ms).
+    rows = store.db.execute(
+        "select d.kind, d.group_id, d.meeting_id, d.day, d.text, g.person_name, g.closed_on "
+        "from (select rowid from search_docs_fts where search_docs_fts match ? order by rowid desc) f "
+        f"join search_docs d on d.id = f.rowid join groups g on g.id = d.group_id where 1{where} "
+        "limit ?",
+        params,
+    ).fetchall()
+    rows.sort(key=lambda row: row[3] or "", reverse=True)
+    stems = [stem(w) for w in _WORD.findall(text.lower())]
+    hits = []
+    for kind, gid, meeting_id, day, body, name, closed_on in rows:
+        snippet, marks = make_snippet(body or "", stems)
+        hits.append(Hit(kind, gid, name, meeting_id, day, snippet, marks, bool(closed_on)))
+    return hits
+
+
+def make_snippet(text: str, stems: list[str], *, width: int = 90) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """About `width` characters of plain text around the first match, and where the matches are."""
+    plain = " ".join(_MARKUP.sub(" ", text).split())
+
+    def matches(word: str) -> bool:
+        return any(stem(word.lower()).startswith(s) for s in stems)
+
+    first = next((m.start() for m in _WORD.finditer(plain) if matches(m.group())), 0)
+    start = max(0, first - width // 3)
+    if start:
+        space = plain.rfind(" ", 0, start)
+        start = space + 1 if space >= 0 else start
+    end = min(len(plain), start + width)
+    if end < len(plain):
+        space = plain.rfind(" ", start, end)
+        end = space if space > start else end
+    prefix = "…" if start else ""
+    suffix = "…" if end < len(plain) else ""
+    snippet = prefix + plain[start:end] + suffix
+    marks = tuple(
+        (m.start(), m.end()) for m in _WORD.finditer(snippet) if matches(m.group())
+    )
+    return snippet, marks
+
+
+# ---------------------------------------------------------------- moteleder sok
+def run_sok(args) -> int:
+    """`moteleder sok TEKST`: group, date and a snippet for each hit."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from moteleder.app_support import open_store_or_exit
+
+    console = Console(highlight=False)
+    store = open_store_or_exit(args.db, Console(stderr=True, highlight=False))
+    if store is None:
+        return 1
+    words = " ".join(args.tekst)
+    try:
+        hits = search(store, words, limit=args.antall)
+    finally:
+        store.close()
+    if not hits:
+        console.print(f"Fant ingenting om «{words}».")
+        return 0
+    table = Table(show_lines=False, header_style="bold")
+    table.add_column("Gruppe")
+    table.add_column("Dato", no_wrap=True)
+    table.add_column("Hvor")
+    table.add_column("Utdrag")
+    for hit in hits:
+        snippet = Text(hit.snippet)
+        for a, b in hit.marks:
+            snippet.stylize("bold reverse", a, b)
+        name = hit.person_name + (" (avsluttet)" if hit.group_closed else "")
+        table.add_row(name, hit.day_text, hit.kind_label, snippet)
+    console.print(table)
+    console.print(f"{len(hits)} treff" + (f" (viser de {args.antall} beste)" if len(hits) == args.antall else ""))
+    return 0

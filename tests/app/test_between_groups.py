@@ -1,0 +1,168 @@
+"""Between meetings in the app: the group page, consent, closing a group, the privacy curtain."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.app.pilot_helpers import click, type_into
+from textual.widgets import DataTable
+
+from moteleder.app.screens.consent import ConsentScreen
+from moteleder.app.screens.group import GroupScreen
+from moteleder.app.screens.home import HomeScreen
+from moteleder.app.screens.meeting import MeetingScreen
+from moteleder.app.screens.minute_view import MinuteViewScreen
+from moteleder.demo import create_demo_group
+
+SIZE = (140, 60)
+
+
+def _text(screen, selector: str) -> str:
+    return str(screen.query_one(selector).render())
+
+
+async def test_home_lists_groups_by_what_needs_attention(make_app, store):
+    calm = store.create_group("Anne Rolig")
+    demo = create_demo_group(store)  # has measures past their deadline
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#groups", DataTable)
+        assert [row.value for row in table.rows] == [str(demo), str(calm)]
+        reason = table.get_row(str(demo))[3]
+        assert "tiltak har passert frist eller evalueringstid" in reason
+        assert table.get_row(str(calm))[3] == "Samtykke er ikke registrert · Neste møte er ikke satt"
+
+
+async def test_consent_registered_on_the_group_page_covers_the_services(make_app, store):
+    group_id = create_demo_group(store)
+    ppt = next(m for m in store.members(group_id) if m.service == "PPT")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.screen, GroupScreen)
+        assert "ikke registrert gyldig samtykke" in _text(app.screen, "#group-consent")
+        await pilot.press("f6")
+        await pilot.pause()
+        assert isinstance(app.screen, ConsentScreen)
+        await click(pilot, "#covers-all")  # not everybody: only the school and PPT
+        await click(pilot, f"#cm-{ppt.id}")
+        await pilot.press("f10")
+        await pilot.pause()
+        [consent] = store.consents(group_id)
+        assert consent.given_on == date.today() and consent.given_by == "parents"
+        assert not consent.covers_all and consent.member_ids == (ppt.id,)
+        await pilot.press("escape")
+        await pilot.pause()
+        text = _text(app.screen, "#group-consent")
+        assert "omfatter Pål Rådgivertun" in text
+        assert "Samtykket omfatter ikke Line Lærersen (kontaktlærer, Eksempelby skole)" in text
+        assert "Pål Rådgivertun (rådgiver, PPT)" not in text.split("omfatter ikke", 1)[1]
+
+
+async def test_consent_form_refuses_a_bad_date(make_app, store):
+    group_id = store.create_group("Ola")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.push_screen(ConsentScreen(group_id))
+        await pilot.pause()
+        await click(pilot, "#given-on")
+        await pilot.press("end", *["backspace"] * 12, *"31.02.2026")
+        await pilot.press("f10")
+        await pilot.pause()
+        assert "finnes ikke" in _text(app.screen, "#consent-error")
+    assert store.consents(group_id) == []
+
+
+async def test_closing_a_group_makes_it_read_only_and_leaves_the_list(make_app, store):
+    group_id = create_demo_group(store)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        await click(pilot, "#close-group")
+        await type_into(pilot, "#close-reason", "Koordinert innsats trengs ikke lenger")
+        await click(pilot, "#confirm-close")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, GroupScreen)
+        assert "ble avsluttet" in _text(screen, "#group-closed")
+        assert not screen.query_one("#group-buttons").display
+        await pilot.press("f5")  # no meeting in a closed group
+        await pilot.pause()
+        assert app.screen is screen
+        # The history is still readable.
+        table = screen.query_one("#history", DataTable)
+        finalized = store.previous_finalized(group_id)
+        table.move_cursor(row=table.get_row_index(f"meeting-{finalized.id}"))
+        table.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MinuteViewScreen)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.query_one("#groups", DataTable).row_count == 0
+    group = store.group(group_id)
+    assert group.closed_on == date.today().isoformat()
+    assert group.close_reason == "Koordinert innsats trengs ikke lenger"
+
+
+async def test_f12_curtain_hides_the_group_list(make_app, store):
+    create_demo_group(store)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        home = app.screen
+        await pilot.press("f12")
+        await pilot.pause()
+        assert not home.query_one("#home").display
+        assert home.query_one("#curtain").display
+        assert "Trykk F12" in _text(home, "#curtain")
+        await pilot.press("enter", "f4", "f5")  # nothing opens behind the curtain
+        await pilot.pause()
+        assert app.screen is home
+        await pilot.press("f12")
+        await pilot.pause()
+        assert home.query_one("#home").display and not home.query_one("#curtain").display
+
+
+async def test_opened_for_one_group_the_list_stays_behind_the_curtain(make_app, store):
+    other = store.create_group("Annen Person")
+    group_id = create_demo_group(store)
+    app = make_app(group_id=group_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        await pilot.press("ctrl+o")  # the leader leaves the meeting for the overview
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert not home.query_one("#home").display and home.query_one("#curtain").display
+        assert other  # the other group exists, but is not shown
+
+
+async def test_search_screen_opens_the_minute_it_found(make_app, store):
+    from moteleder.app.screens.search import SearchScreen
+
+    create_demo_group(store)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await type_into(pilot, "#query", "friminuttene\n")
+        table = app.screen.query_one("#results", DataTable)
+        assert table.row_count >= 1
+        assert "treff" in _text(app.screen, "#search-status")
+        row = table.get_row_at(0)
+        assert row[0] == "Tiril Testesen" and row[2] == "Referat"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MinuteViewScreen)

@@ -1,0 +1,104 @@
+"""What needs attention: each rule, and the order of the groups."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from moteleder.attention import needs_attention
+
+TODAY = date(2026, 6, 15)
+
+
+def _at(day: date, hour: int = 14) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, 0)
+
+
+def _finalized(store, group_id, day: date) -> int:
+    meeting_id = store.create_meeting(group_id, _at(day))
+    store.finalize_meeting(meeting_id, "# Referat", minute_path=None)
+    return meeting_id
+
+
+def _healthy(store, name: str) -> int:
+    """A group with nothing to see to: two recent meetings, a next one, consent, an evaluation."""
+    group_id = store.create_group(name)
+    store.db["groups"].update(group_id, {"created_at": "2024-01-01T10:00:00"})
+    _finalized(store, group_id, TODAY - timedelta(days=150))
+    _finalized(store, group_id, TODAY - timedelta(days=30))
+    store.create_meeting(group_id, _at(TODAY + timedelta(days=60)))
+    store.add_consent(group_id, date(2024, 1, 1), "parents", covers_all=True)
+    store.db["evaluations"].insert({"group_id": group_id, "held_on": (TODAY - timedelta(days=100)).isoformat()})
+    return group_id
+
+
+def _by_id(statuses):
+    return {s.group_id: s for s in statuses}
+
+
+def test_a_healthy_group_needs_nothing(store):
+    group_id = _healthy(store, "Alfa")
+    [status] = needs_attention(store, TODAY)
+    assert status.group_id == group_id and status.reasons == []
+    assert status.last_meeting == TODAY - timedelta(days=30)
+    assert status.next_meeting == _at(TODAY + timedelta(days=60))
+
+
+def test_each_rule_gives_a_plain_norwegian_reason(store):
+    late_minute = _healthy(store, "Bravo")
+    meeting_id = store.create_meeting(late_minute, _at(TODAY - timedelta(days=20)))
+    store.start_meeting(meeting_id)
+
+    overdue = _healthy(store, "Charlie")
+    agreed = store.meetings(overdue)[1].id  # the last finalized meeting
+    store.add_measure(overdue, agreed, "Lesekurs", due_on=TODAY - timedelta(days=1))
+    store.add_measure(overdue, agreed, "Søvnkartlegging", due_on=TODAY + timedelta(days=10))
+
+    no_next = _healthy(store, "Delta")
+    store.db.execute("delete from meetings where group_id = ? and status = 'planned'", [no_next])
+
+    few = _healthy(store, "Echo")
+    store.db.execute(
+        "delete from meetings where group_id = ? and status = 'finalized' and starts_at < ?",
+        [few, (TODAY - timedelta(days=100)).isoformat()],
+    )
+
+    evaluation = _healthy(store, "Foxtrot")
+    store.db.execute("delete from evaluations where group_id = ?", [evaluation])
+
+    consent = _healthy(store, "Golf")
+    store.db.execute("delete from consents where group_id = ?", [consent])
+    store.add_consent(consent, date(2025, 7, 1), "parents", covers_all=True, expires_on=TODAY + timedelta(days=20))
+
+    statuses = _by_id(needs_attention(store, TODAY))
+    assert statuses[late_minute].reason_text == (
+        f"Referatet fra {TODAY - timedelta(days=20):%d.%m.%Y} er ikke ferdigstilt "
+        f"(frist {TODAY - timedelta(days=6):%d.%m.%Y})"
+    )
+    assert statuses[overdue].reason_text == "Ett tiltak har passert frist eller evalueringstid"
+    assert statuses[overdue].open_measures == 2 and statuses[overdue].overdue_measures == 1
+    assert statuses[no_next].reason_text == "Neste møte er ikke satt"
+    assert statuses[few].reason_text == "Ett møte siste tolv måneder (minst 2 i året)"
+    assert statuses[evaluation].reason_text.startswith("Evalueringen av gruppen skulle vært gjort")
+    assert statuses[consent].reason_text == f"Samtykket utløper {TODAY + timedelta(days=20):%d.%m.%Y}"
+
+
+def test_most_urgent_first_and_closed_groups_left_out(store):
+    calm = _healthy(store, "Anna")
+    late = _healthy(store, "Åse")
+    store.start_meeting(store.create_meeting(late, _at(TODAY - timedelta(days=40))))
+    no_next = _healthy(store, "Berit")
+    store.db.execute("delete from meetings where group_id = ? and status = 'planned'", [no_next])
+    closed = _healthy(store, "Cecilie")
+    store.db.execute("delete from meetings where group_id = ? and status = 'planned'", [closed])
+    store.close_group(closed, TODAY, "Ikke lenger behov")
+    order = [s.group_id for s in needs_attention(store, TODAY)]
+    assert order == [late, no_next, calm]
+
+
+def test_a_new_group_is_not_behind_on_meetings(store):
+    group_id = store.create_group("Ny")
+    store.db["groups"].update(group_id, {"created_at": (TODAY - timedelta(days=30)).isoformat()})
+    [status] = needs_attention(store, TODAY)
+    kinds = {r.kind for r in status.reasons}
+    assert "meetings" not in kinds and "evaluation" not in kinds
+    assert "next_meeting" in kinds and "consent" in kinds
