@@ -1,0 +1,339 @@
+"""The topic guard's engine: fold, stem, tag, and match rules over the tag sequence.
+
+How it works, in four steps:
+
+1. The text is split into word tokens (with their spans into the original text) and
+   sentence/comma boundaries.
+2. Each word gets a *key*: lower-cased, stemmed with the Norwegian Snowball stemmer,
+   then folded so æ/ø/å, their ASCII spellings (ae/oe/aa) and the bare vowels (o/a)
+   meet. The key is looked up in the lexicon (also as the last part of a compound, and
+   with one letter added, missing or wrong for longer words), giving word classes such
+   as SERVICE, STAFF, NEG, DECIDE ... Keys and classes are cached, so each distinct
+   word is stemmed once per process.
+3. The token sequence is written as a compact string ``<key CLASS CLASS >`` per token.
+   The rules (see ``rules.py``) are compiled once into regular expressions over that
+   string, so matching runs in the regex engine, not in Python loops.
+4. Every rule hit becomes a ``Match`` whose phrase runs from the first to the last
+   matched word, as a span of the original text. Veto rules remove hits that are
+   ordinary meeting talk (a negated statement of the rule, a report that a complaint
+   was already sent, a topic already being routed to a separate meeting ...).
+
+Nothing is built per call: the stemmer, lexicon and regexes are made on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .texts import CATEGORIES
+
+__all__ = ["Match", "GuardResult", "check", "sentence_span", "fold", "word_key"]
+
+
+@dataclass(frozen=True)
+class Match:
+    """One hit: the category, the phrase that triggered it and its span in the text."""
+
+    category: str
+    phrase: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class GuardResult:
+    """All hits for one text."""
+
+    text: str
+    matches: tuple[Match, ...]
+
+    @property
+    def categories(self) -> list[str]:
+        """The categories hit, each once, in CATEGORIES order."""
+        hit = {m.category for m in self.matches}
+        return [c for c in CATEGORIES if c in hit]
+
+    def __bool__(self) -> bool:
+        return bool(self.matches)
+
+
+# --------------------------------------------------------------------------- folding
+
+_FOLD_CHARS = str.maketrans(
+    {"æ": "e", "ø": "o", "å": "a", "ä": "e", "ö": "o", "é": "e", "è": "e", "ê": "e",
+     "ó": "o", "ò": "o", "ô": "o", "á": "a", "à": "a", "ü": "u"}
+)
+_FOLD_PAIRS = re.compile(r"ae|oe|aa")
+_PAIR_TO = {"ae": "e", "oe": "o", "aa": "a"}
+
+
+def fold(word: str) -> str:
+    """Fold a lower-cased word so æ/ø/å, ae/oe/aa and e/o/a all meet."""
+    word = word.translate(_FOLD_CHARS)
+    if "a" in word or "o" in word:
+        word = _FOLD_PAIRS.sub(lambda m: _PAIR_TO[m.group()], word)
+    return word
+
+
+# --------------------------------------------------------------------------- state
+
+_STATE: dict | None = None
+_STEM = None
+_KEY_CACHE: dict[str, str] = {}
+_TAG_CACHE: dict[str, str] = {}  # lower-cased word -> encoded token "<key TAGS >"
+_CACHE_LIMIT = 200_000
+
+
+def _stem(word: str) -> str:
+    global _STEM
+    if _STEM is None:
+        import snowballstemmer  # imported on first use only
+
+        _STEM = snowballstemmer.stemmer("norwegian").stemWord
+    return _STEM(word)
+
+
+def word_key(word: str) -> str:
+    """The lexicon key of one lower-cased word: stemmed, then folded."""
+    key = _KEY_CACHE.get(word)
+    if key is None:
+        key = fold(_stem(word))
+        if len(_KEY_CACHE) > _CACHE_LIMIT:
+            _KEY_CACHE.clear()
+        _KEY_CACHE[word] = key
+    return key
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _build() -> dict:
+    from . import lexicon
+    from .rules import RULES, VETOES, compile_rules
+
+    state: dict = {}
+    exact: dict[str, set[str]] = {}
+    head: dict[str, set[str]] = {}
+    surface: dict[str, set[str]] = {}
+    for cls, words in lexicon.CLASSES.items():
+        for w in words:
+            low = w.lower()
+            for part in ([low] + low.split("-") if "-" in low else [low]):
+                k = word_key(part)
+                if not k:
+                    continue
+                exact.setdefault(k, set()).add(cls)
+                surface.setdefault(fold(part), set()).add(cls)
+                if cls in lexicon.HEAD and (len(k) >= 4 or k == "tim"):
+                    head.setdefault(k, set()).add(cls)
+
+    # one-edit neighbourhoods for typo tolerance (longer words only)
+    fuzzy: dict[str, set[str]] = {}
+    for table in (exact, surface):
+        for k, classes in table.items():
+            if len(k) >= 5:
+                for d in _deletions(k):
+                    fuzzy.setdefault(d, set()).update(classes)
+    state.update(
+        exact=exact,
+        head=head,
+        surface=surface,
+        fuzzy=fuzzy,
+        override={k: set(v) for k, v in lexicon.SURFACE.items()},
+    )
+    state["cats"], state["vetoes"] = compile_rules(RULES, VETOES, word_key)
+    return state
+
+
+def _state() -> dict:
+    global _STATE
+    if _STATE is None:
+        _STATE = _build()
+    return _STATE
+
+
+def _classes_of(low: str, state: dict) -> tuple[str, set[str]]:
+    override = state["override"].get(low)
+    parts = low.split("-") if "-" in low else []
+    key = word_key(low.replace("-", "")) if parts else word_key(low)
+    if override is not None:
+        return key, set(override)
+    exact = state["exact"]
+    found = set(exact.get(key, ()))
+    folded = fold(low)
+    found |= state["surface"].get(folded, set())
+    for part in parts:
+        if part:
+            pk = word_key(part)
+            found |= exact.get(pk, set())
+            found |= state["head"].get(pk, set()) if len(pk) >= 4 else set()
+    if not found:
+        head = state["head"]
+        # compound: the longest known head at the end, leaving a prefix of 3+ letters
+        for i in range(3, len(key) - 2):
+            hit = head.get(key[i:])
+            if hit:
+                found |= hit
+                break
+    if not found and low.isdigit():
+        found.add("NUM")
+    if not found and len(folded) >= 5 and not low.isdigit():
+        fuzzy = state["fuzzy"]
+        cand = set(fuzzy.get(key, ())) if len(key) >= 4 else set()
+        cand |= fuzzy.get(folded, set())
+        if not cand:
+            for d in _deletions(folded):
+                c = state["surface"].get(d) or fuzzy.get(d)
+                if c:
+                    cand |= c
+                    break
+        if not cand and len(key) >= 5:
+            for d in _deletions(key):
+                c = exact.get(d)
+                if c:
+                    cand |= c
+                    break
+        found = cand
+    return key, found
+
+
+def _encode_word(low: str, state: dict) -> str:
+    enc = _TAG_CACHE.get(low)
+    if enc is None:
+        key, classes = _classes_of(low, state)
+        enc = "<" + (key or "_") + " " + "".join(c + " " for c in sorted(classes)) + ">"
+        if len(_TAG_CACHE) > _CACHE_LIMIT:
+            _TAG_CACHE.clear()
+        _TAG_CACHE[low] = enc
+    return enc
+
+
+# --------------------------------------------------------------------------- tokens
+
+_TOKEN = re.compile(
+    r"(?P<w>[^\W_]+(?:[-'’][^\W_]+)*)"
+    r"|(?P<s>[.!?]+(?!\s*[a-zæøå0-9])|\n)"
+    r"|(?P<c>[,;:()\"«»]|\s[-–—]\s)"
+)
+
+_SENT = "<# >"
+_COMMA = "<, >"
+_GRANT_AFTER_APPLY = 4
+
+
+def _encode(text: str, state: dict) -> tuple[str, list[int], list[tuple[int, int]]]:
+    pieces: list[str] = []
+    offsets: list[int] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    apply_left = 0
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        if kind == "w":
+            low = m.group().lower().replace("’", "'")
+            if "'" in low:
+                low = low.split("'")[0]
+            enc = _encode_word(low, state)
+            if apply_left:
+                apply_left -= 1
+                if " GRANT " in enc:
+                    enc = enc.replace(" GRANT ", " ")
+            if " APPLY " in enc:
+                apply_left = _GRANT_AFTER_APPLY
+        elif kind == "s":
+            enc = _SENT
+            apply_left = 0
+        else:
+            enc = _COMMA
+        offsets.append(pos)
+        spans.append(m.span())
+        pieces.append(enc)
+        pos += len(enc)
+    return "".join(pieces), offsets, spans
+
+
+def check(text: str) -> GuardResult:
+    """Classify one text into zero or more off-limits topics, with the phrases that did it."""
+    if not text or not text.strip():
+        return GuardResult(text, ())
+    state = _state()
+    encoded, offsets, spans = _encode(text, state)
+    if not offsets:
+        return GuardResult(text, ())
+    sent_of: list[int] = []
+    s = 0
+    for i, off in enumerate(offsets):
+        if encoded.startswith(_SENT, off):
+            s += 1
+        sent_of.append(s)
+
+    matches: list[Match] = []
+    for cat, rx in state["cats"]:
+        hits = []
+        for m in rx.finditer(encoded):
+            a = bisect_right(offsets, m.start()) - 1
+            b = bisect_right(offsets, m.end() - 1) - 1
+            hits.append((a, b))
+        if not hits:
+            continue
+        veto = state["vetoes"].get(cat)
+        if veto is not None:
+            over_rx, sent_rx = veto
+            blocked_tokens: list[tuple[int, int]] = []
+            blocked_sents: set[int] = set()
+            if over_rx is not None:
+                for m in over_rx.finditer(encoded):
+                    blocked_tokens.append(
+                        (bisect_right(offsets, m.start()) - 1, bisect_right(offsets, m.end() - 1) - 1)
+                    )
+            if sent_rx is not None:
+                for m in sent_rx.finditer(encoded):
+                    blocked_sents.add(sent_of[bisect_right(offsets, m.start()) - 1])
+            kept = []
+            for a, b in hits:
+                if sent_of[a] in blocked_sents:
+                    continue
+                if any(a <= vb and va <= b for va, vb in blocked_tokens):
+                    continue
+                kept.append((a, b))
+            hits = kept
+        for a, b in hits:
+            start, end = spans[a][0], spans[b][1]
+            matches.append(Match(cat, text[start:end], start, end))
+    matches.sort(key=lambda m: (m.start, CATEGORIES.index(m.category)))
+    return GuardResult(text, tuple(matches))
+
+
+# --------------------------------------------------------------------------- sentences
+
+_SENT_END = re.compile(r"[.!?]+(?=\s|$)|\n")
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or line) holding text[start:end], without surrounding blanks.
+
+    A sentence ends at . ! ? followed by a blank or the end, or at a line break. The
+    returned span always contains [start, end).
+    """
+    n = len(text)
+    start = max(0, min(start, n))
+    end = max(start, min(end, n))
+    s = 0
+    for m in _SENT_END.finditer(text, 0, start):
+        if m.end() <= start:
+            s = m.end()
+    e = n
+    m = _SENT_END.search(text, end if end > start else start)
+    if m is not None:
+        e = m.end() if m.group() != "\n" else m.start()
+    # a terminator inside the phrase itself must not cut it
+    if e < end:
+        e = end
+    while s < start and text[s].isspace():
+        s += 1
+    while e > end and text[e - 1].isspace():
+        e -= 1
+    return s, e

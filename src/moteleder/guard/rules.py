@@ -1,0 +1,283 @@
+"""The rules, written in a small pattern language over word classes.
+
+A pattern is a sequence of items separated by blanks:
+
+* ``CLASS`` — a word of that class (see ``lexicon.py``); ``A|B|=ord`` — any of them;
+  ``=ord`` — that word in any inflection (compared by stemmed, folded key);
+  ``.`` — any word. ``X^Y|Z`` — class X but not class Y, or class Z.
+* ``X?`` — optional item.
+* ``_N`` — up to N words in between, within the clause (no comma, no sentence end);
+  ``~N`` — up to N words, commas allowed, within the sentence.
+* ``( a b / c d )`` — either sequence.
+
+Rules are grouped by category. VETOES hold patterns that cancel a hit: ``over:`` when
+the veto overlaps the hit, ``sent:`` anywhere in the same sentence.
+
+The rules describe patterns of meaning — who is evaluated, who is asked to decide,
+who is said to be responsible — not memorised sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# Who a complaint or evaluation can be about: services, staff, "dere", "de".
+SUBJ = "SERVICE|STAFF|YOU|THEY"
+# Who could be asked to decide in the meeting.
+GRP = "WE|YOU|GROUP"
+DEC_OBJ = "DECISION|REJECT|CUT"
+
+RULES: dict[str, list[str]] = {
+    "misnoye": [
+        # explicit dissatisfaction
+        "DISSAT",
+        "EMOT _2 =over|=på|=med|=av|=når _5 SERVICE|STAFF|LSACT|YOU|THEY",
+        f"NEG ADV? CONTENT ~6 {SUBJ}|LSACT|=jobben|=arbeidet|=måten",
+        f"{SUBJ}|LSACT ~4 COP COP? ADV? NEG ADV? CONTENT",
+        # a service/staff member evaluated negatively
+        f"{SUBJ} ADV? COP COP? ADV? ADV? ADV? BADQ",
+        "LSACT _4 COP COP? ADV? ADV? BADQ",
+        "BADQ|LACK ADV? LSACT",
+        "LACK _1 =hjelp|=støtte|=kontakt|=oppfølging _1 =fra|=frå|=av _2 SERVICE|STAFF|YOU|THEY",
+        f"{SUBJ}|LSACT _3 COP ADV? NEG ADV? =god|=godt|=bra|=gode _1 =nok",
+        # failing duties: never answers, never comes on time, nobody does anything
+        f"{SUBJ} ADV? =har? ADV? NEVER ADV? DUTY|COME|=dukket|=dukka",
+        f"{SUBJ} DUTY|COME|=dukker ADV? NEVER",
+        f"{SUBJ} ADV? =har? ADV? NEG ADV? DUTYN",
+        f"{SUBJ} DUTYN ADV? NEG",
+        f"{SUBJ} COME ADV? ADV? =for? LATE",
+        f"{SUBJ} ADV? =har? ADV? NEG _1 =møtt|=møter|=dukket _1 =opp",
+        f"{SUBJ} ADV? =gjør|=gjer|=gjort ADV? =ingenting|=ingen|=ikkje|=ikke _1 =noe|=noko|=ting",
+        "NOBODY ADV? =har? ADV? DUTY|=tar|=tek|=tatt|=gjør|=gjer",
+        "=skjer|=skjedd|=skjer ADV? =ingenting|=ingen|=ikkje|=ikke ADV? =noe|=noko? _2 =med|=i _1 =saken|=saka",
+        # harsh or careless treatment by staff
+        f"{SUBJ} ADV? ADV? HARSH",
+        f"{SUBJ} ADV? ADV? =har? ADV? FORGET",
+        f"{SUBJ} ADV? =sitter|=sit ADV? ADV? =på =mobilen|=telefonen|=mobil",
+        "SVIKT",
+        # not heard, not taken seriously
+        "FEEL _3 NEG ADV? ( =blitt|=blir|=bli _1 / ) HEARD",
+        f"NEG ADV? =blitt|=blir? HEARD ~1 =av|=på _2 {SUBJ}",
+        f"=stoler|=stole|=stolar NEG _1 =på _2 {SUBJ}",
+        "NEG _1 =til =å =stole",
+        # chasing services
+        "CHASE",
+        f"WE|=jeg|=eg|=mor|=far|=foreldrene _3 =mase|=mast|=masa|=maset|=masar|=maser _2 =på _2 {SUBJ}",
+        f"=etterlyst|=etterlyse|=etterlyser _3 =fra|=frå _2 {SUBJ} _4 =lenge|=måneder|=månader|=uker|=veker|=månedsvis|=gang",
+        f"NEG _2 =fått|=høyrt|=hørt _2 =svar|=noe|=noko|=tilbakemelding _2 =fra|=frå _2 {SUBJ}",
+        f"=lei _2 =av _4 =vente|=mase|=purre|=masa|=venta|{SUBJ}",
+        # complaining about a person or service (not a decision)
+        "COMPLAIN =på|=over =den? STAFF|SERVICE|YOU",
+    ],
+    "klage": [
+        # the wish to complain
+        "INTENT _3 COMPLAIN",
+        "HOW _3 COMPLAIN",
+        "=klagerett|=klageadgang|=klagefrist ~3 =bruke|=benytte|=nytte",
+        f"WE|=jeg|=eg|=mor|=far|=foreldrene ADV? COMPLAIN^COMPLAINPAST ~4 {DEC_OBJ}|ALLOC",
+        # objection to a decision or an allocation
+        f"UNFAIR ~6 {DEC_OBJ}|ALLOC",
+        f"{DEC_OBJ}|ALLOC ~6 UNFAIR",
+        f"{DEC_OBJ} COP ADV? ADV? =feil|=gale|=galt",
+        "=feil|=gale =vedtak|=avgjørelse|=avgjerd|=tildeling",
+        f"ACCEPT NEG _2 {DEC_OBJ}|ALLOC",
+        f"NEG ADV? ACCEPT _2 {DEC_OBJ}|ALLOC",
+        "=finn|=finner =oss NEG =i",
+        f"NEG ADV? AGREE _1 =i|=med _2 {DEC_OBJ}",
+        f"DISAGREE _1 =i|=med _2 {DEC_OBJ}",
+        f"NEG ADV? CONTENT _1 =med _2 {DEC_OBJ}|ALLOC",
+        f"DISSAT|EMOT _2 =over|=med|=på _2 {DEC_OBJ}",
+        # too little, cut, refused
+        f"ALLOC|DECISION _3 COP ADV? ADV? =for|FOR|=altfor FEW",
+        "=altfor|=for|FOR FEW NUM? ALLOC|DECISION",
+        "NEG ADV? =nok ALLOC",
+        "ALLOC _3 =holder|=held|=strekker|=rekker NEG",
+        "=burde|=skulle ADV? =ha|=hatt? _1 =fått|=hatt ADV? _2 MORE|NUM ALLOC",
+        "=burde|=skulle ADV? =ha? _1 =fått|=hatt _2 ALLOC",
+        "=fortjener|=fortener _2 MORE? ALLOC",
+        f"WHY _6 CUT|REJECT|=avslag|=kutt",
+        f"WHY _4 =bare|=berre|=kun NUM? ALLOC",
+        f"CUT|REJECT _6 =uten _2 =begrunnelse|=grunn|=grunngjeving|=forklaring",
+        f"CUT ~6 NEG _1 =greit|=ok|=akseptabelt|=riktig|=rett",
+        f"=andre _4 RECEIVE|=har _3 MORE|NUM _2 ALLOC",
+    ],
+    "opplaering": [
+        "STAFF|YOU|THEY|WE|SERVICE|=jeg|=eg _3 NEED _2 MORE? ADV? TRAINN",
+        "TRAINN _1 =av|=for|=til|=på|=med _2 STAFF|YOU|THEY",
+        "TRAINN _2 =i|=på|=om _4 MEASURE",
+        "=lære|=læres|=lært|=lærte|=lærast|=læra _1 =opp",
+        "NEG _1 =opplært|=kurset|=skolert",
+        "=opplært _2 =i|=på",
+        "MODAL _3 TRAINV _3 STAFF|YOU|THEY|=oss|=meg|=personalet|=avlasterne",
+        "STAFF _3 MODAL _1 =veiledes|=instrueres|=kurses|=rettleiast",
+        "SHOW _3 HOW _3 MODAL _1 DOV",
+        "GO =gjennom HOW _1 STAFF|YOU|THEY _1 MODAL _1 DOV",
+        "=lære|=lærer|=læra ADV? HOW _2 WE|STAFF|YOU|THEY|=man _1 MODAL _1 DOV",
+        "STAFF|YOU|THEY|WE|SERVICE _3 LACKV|NEG _2 MORE? KNOW",
+        "STAFF|THEY|SERVICE _3 NEED _2 MORE KNOW",
+        "STAFF|THEY ADV? =vet|=veit|=kan NEG ADV? HOW _3 MODAL _1 DOV",
+    ],
+    "uenighet": [
+        "SAY _4 SERVICE|STAFF _1 POSS? RESP",
+        "SAY _4 SERVICE _2 MODAL _1 PAY|=ta|=ordne",
+        "NEG ADV? SERVICE|OUR|=mitt|=min _1 POSS? RESP",
+        "NEG _1 =vårt|=vår|=deres|=dykkar|=mitt",
+        "=hører|=høyrer|=høre|=ligger|=ligg NEG ADV? =inn? =under|=hos|=til _2 WE|SERVICE|=oss",
+        "UNCLEAR _3 WHO|RESP|PAY",
+        "RESP _3 COP ADV? UNCLEAR",
+        "NOBODY _1 =vet|=veit _1 WHO",
+        "NOBODY _2 =vil|=tar|=tek|=ta|=har _1 RESP",
+        "NOBODY =av SERVICE",
+        "SERVICE|STAFF _4 =og _2 SERVICE|STAFF ~4 COP? ADV? DISAGREE",
+        "SERVICE|STAFF _4 =og _2 SERVICE|STAFF ~4 COP ADV? NEG ADV? AGREE",
+        "DISAGREE _3 =mellom _4 SERVICE|STAFF",
+        "DISAGREE _1 =med _2 SERVICE",
+        "NEG ADV? AGREE _1 =med _2 SERVICE",
+        "SERVICE ~8 DIFFER _1 VIEW",
+        "DIFFER _1 VIEW ~8 SERVICE",
+        "SHIFT _3 RESP|=ballen|=saken|=saka",
+        "=kasteball|=kasteballen",
+        "=mellom =to =stoler|=stolar",
+        "=fram|=frem =og =tilbake _3 =mellom",
+        "WHO _2 MODAL _1 PAY",
+        "WHO _2 PAY _3 =for",
+        "RESP|WHO|PAY ~6 SERVICE =eller SERVICE",
+        "SERVICE =eller SERVICE ~6 RESP|WHO|PAY",
+    ],
+    "enkeltvedtak": [
+        # the group asked to decide, grant or promise something only a service can decide
+        f"MODAL NEG? {GRP} NEG? ADV? ADV? ADV? DECIDE^DECIDEPAST|GIVE ~8 GRANT",
+        f"MODAL NEG? {GRP} NEG? ADV? ADV? ADV? DECIDE^DECIDEPAST =den? APPLY",
+        f"MODAL NEG? {GRP} NEG? ADV? ADV? ADV? STRONGDECIDE^DECIDEPAST",
+        f"{GRP} ADV? MODAL ADV? ADV? ADV? DECIDE^DECIDEPAST ~8 GRANT",
+        f"{GRP} ADV? MODAL ADV? ADV? ADV? STRONGDECIDE^DECIDEPAST",
+        f"{GRP} ADV? DECIDE^DECIDEPAST ~8 GRANT",
+        f"{GRP} ADV? DECIDE^DECIDEPAST =den? APPLY",
+        f"MODAL NEG? {GRP} _3 =skrive|=lage|=gjøre|=gjere|=sette _2 EVENTV",
+        f"MODAL NEG? {GRP} _3 =sette|=skrive|=føre _3 NUM _2 GRANT",
+        f"{GRP} _3 AGREE _4 RECEIVE _2 NUM|MORE _2 GRANT",
+        f"=si|=seie =ja _3 =til _3 GRANT|APPLY",
+        f"YES _2 =fra|=frå _1 YOU|GROUP",
+        f"NOW _3 MODAL NEG? {GRP} _3 DECIDE^DECIDEPAST|GIVE",
+    ],
+}
+
+VETOES: dict[str, list[str]] = {
+    "misnoye": [
+        f"over:CONTENT|DISSAT|EMOT _1 =med|=over _2 {DEC_OBJ}",
+        "over:COMPLAIN =på _2 DECISION|REJECT",
+    ],
+    "klage": [
+        "sent:=ordinær|=ordinaer|=vanlig|=vanleg _1 COMPLAIN|=klagevei|=klageveg",
+        "over:COMPLAIN =på|=over =den? STAFF|YOU",
+    ],
+    "opplaering": [
+        "sent:SEPARATE _1 =møte|=møter|=møtet",
+        "sent:=samarbeidsmøte|=basismøte|=samarbeidsmøter|=basismøter",
+        "sent:=gjennomført|=fungert|=fungerer",
+        "over:CHILD _2 RECEIVE|NEED _3 TRAINN",
+    ],
+    "uenighet": [
+        "sent:SEPARATE _1 =møte|=møter|=møtet",
+        "sent:=samarbeidsmøte|=samarbeidsmøter|=ledernivå|=leiarnivå",
+    ],
+    "enkeltvedtak": [
+        f"over:{GRP} _2 MODAL NEG _3 DECIDE|GIVE",
+        f"over:GROUP _3 NEG _3 DECIDE",
+        f"over:MODAL {GRP} NEG _3 DECIDE ~8 =søknad|=søke|APPLY",
+    ],
+}
+
+_WORD = "<[^#,>][^>]*>"
+_ANY = "<[^#>][^>]*>"
+
+
+def _tokenize(pattern: str) -> list[str]:
+    return pattern.replace("(", " ( ").replace(")", " ) ").split()
+
+
+def _compile_seq(tokens: list[str], i: int, key: Callable[[str], str], known: set[str]) -> tuple[str, int]:
+    parts: list[str] = []
+    alts: list[str] = []
+    while i < len(tokens):
+        t = tokens[i]
+        if t == ")":
+            break
+        if t == "/":
+            alts.append("".join(parts))
+            parts = []
+            i += 1
+            continue
+        if t == "(":
+            inner, i = _compile_seq(tokens, i + 1, key, known)
+            if i >= len(tokens) or tokens[i] != ")":
+                raise ValueError("unbalanced ( in pattern")
+            i += 1
+            opt = i < len(tokens) and tokens[i] == "?"
+            if opt:
+                i += 1
+            parts.append(f"(?:{inner})" + ("?" if opt else ""))
+            continue
+        i += 1
+        if t[0] in "_~" and t[1:].isdigit():
+            parts.append(f"(?:{_WORD if t[0] == '_' else _ANY}){{0,{int(t[1:])}}}")
+            continue
+        opt = t.endswith("?") and len(t) > 1
+        if opt:
+            t = t[:-1]
+        parts.append(_element(t, key, known) + ("?" if opt else ""))
+    alts.append("".join(parts))
+    return ("(?:" + "|".join(alts) + ")" if len(alts) > 1 else alts[0]), i
+
+
+def _element(t: str, key: Callable[[str], str], known: set[str]) -> str:
+    if t == ".":
+        return f"(?:{_WORD})"
+    lits: list[str] = []
+    alts: list[str] = []
+    for atom in t.split("|"):
+        body, *excl = atom.split("^")
+        for x in excl:
+            if x not in known:
+                raise ValueError(f"unknown word class {x!r}")
+        look = "".join(f"(?![^>]* {x} )" for x in excl)
+        if body.startswith("="):
+            k = re.escape(key(body[1:].lower()))
+            if look:
+                alts.append(f"{look}{k} ")
+            else:
+                lits.append(k)
+        else:
+            if body not in known:
+                raise ValueError(f"unknown word class {body!r}")
+            alts.append(f"{look}[^>]* {body} ")
+    if lits:
+        alts.insert(0, "(?:" + "|".join(sorted(set(lits))) + ") ")
+    return "(?:<(?:" + "|".join(alts) + ")[^>]*>)"
+
+
+def compile_pattern(pattern: str, key: Callable[[str], str], known: set[str]) -> str:
+    """One pattern of the rule language as a regular expression over encoded tokens."""
+    rx, i = _compile_seq(_tokenize(pattern), 0, key, known)
+    return rx
+
+
+def compile_rules(rules, vetoes, key):
+    """Compile all rules: a list of (category, regex) and {category: (overlap, sentence)}."""
+    from . import lexicon
+
+    known = set(lexicon.CLASSES) | {t for v in lexicon.SURFACE.values() for t in v} | {"NUM"}
+    cats = []
+    for cat, patterns in rules.items():
+        rx = "|".join(f"(?:{compile_pattern(p, key, known)})" for p in patterns)
+        cats.append((cat, re.compile(rx)))
+    veto_rx = {}
+    for cat, patterns in vetoes.items():
+        over = [compile_pattern(p[5:], key, known) for p in patterns if p.startswith("over:")]
+        sent = [compile_pattern(p[5:], key, known) for p in patterns if p.startswith("sent:")]
+        veto_rx[cat] = (
+            re.compile("|".join(f"(?:{r})" for r in over)) if over else None,
+            re.compile("|".join(f"(?:{r})" for r in sent)) if sent else None,
+        )
+    return cats, veto_rx
