@@ -131,12 +131,14 @@ def _build() -> dict:
                     head.setdefault(k, set()).add(cls)
 
     # one-edit neighbourhoods for typo tolerance (longer words only)
-    fuzzy: dict[str, set[str]] = {}
+    # one-letter-deleted forms of the longer lexicon words -> {word: classes}
+    fuzzy: dict[str, dict[str, set[str]]] = {}
     for table in (exact, surface):
         for k, classes in table.items():
-            if len(k) >= 5:
-                for d in _deletions(k):
-                    fuzzy.setdefault(d, set()).update(classes)
+            if len(k) >= 6:
+                for i in range(1, len(k)):
+                    d = k[:i] + k[i + 1 :]
+                    fuzzy.setdefault(d, {}).setdefault(k, set()).update(classes)
     state.update(
         exact=exact,
         head=head,
@@ -180,24 +182,53 @@ def _classes_of(low: str, state: dict) -> tuple[str, set[str]]:
                 break
     if not found and low.isdigit():
         found.add("NUM")
+    if not found and not low.isdigit():
+        # a second stemming pass catches nynorsk forms the first pass leaves half done
+        key2 = fold(_stem(_stem(low)))
+        if key2 != key and len(key2) >= 3:
+            found |= exact.get(key2, set())
     if not found and len(folded) >= 5 and not low.isdigit():
-        fuzzy = state["fuzzy"]
-        cand = set(fuzzy.get(key, ())) if len(key) >= 4 else set()
-        cand |= fuzzy.get(folded, set())
-        if not cand:
-            for d in _deletions(folded):
-                c = state["surface"].get(d) or fuzzy.get(d)
-                if c:
-                    cand |= c
-                    break
-        if not cand and len(key) >= 5:
-            for d in _deletions(key):
-                c = exact.get(d)
-                if c:
-                    cand |= c
-                    break
-        found = cand
+        found = _fuzzy(key, folded, state)
     return key, found
+
+
+def _fuzzy(key: str, folded: str, state: dict) -> set[str]:
+    """Classes of a word one typo away from a lexicon word (longer words only).
+
+    A letter missing (incl. a left-out æ/ø/å), added, or two neighbours swapped is
+    accepted from 5 letters; a wrong letter only from 7. The first letter must be right, so "klar" never meets
+    "uklar".
+    """
+    fuzzy, surface, exact = state["fuzzy"], state["surface"], state["exact"]
+    first = folded[0]
+    for word in (folded, key):
+        if len(word) < 5:
+            continue
+        # the token lacks one letter of a lexicon word
+        for cand_key, classes in fuzzy.get(word, {}).items():
+            if cand_key[0] == first:
+                return set(classes)
+        # the token has one letter too many
+        if len(word) >= 6:
+            for i in range(1, len(word)):
+                d = word[:i] + word[i + 1 :]
+                c = surface.get(d) or exact.get(d)
+                if c:
+                    return set(c)
+        # two neighbouring letters swapped
+        for i in range(1, len(word) - 1):
+            d = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+            c = surface.get(d) or (exact.get(d) if len(d) >= 5 else None)
+            if c:
+                return set(c)
+        # one wrong letter
+        if len(word) >= 7:
+            for i in range(1, len(word)):
+                d = word[:i] + word[i + 1 :]
+                for cand_key, classes in fuzzy.get(d, {}).items():
+                    if cand_key[0] == first and len(cand_key) == len(word):
+                        return set(classes)
+    return set()
 
 
 def _encode_word(low: str, state: dict) -> str:

@@ -72,13 +72,16 @@ CLASSES: dict[str, frozenset[str]] = {
         "tenkt må bør burde akter"
     ),
     "PAST": _w("har hadde er ble vart vert blitt"),
-    "COP": _w("er var vært vore blir ble vart har har hadde"),
+    "COP": _w(
+        "er var vært vore blir ble vart har har hadde virker verkar virka fremstår framstår "
+        "oppleves opplevast framstod fremsto"
+    ),
     "ADV": _w(
         "helt heilt veldig svært altfor fryktelig forferdelig skikkelig utrolig "
         "totalt fullstendig slett jo bare berre så egentlig eigentleg ganske "
         "temmelig vel da nok ofte alltid stadig ennå enno enda fortsatt framleis "
         "fremdeles heller heilt også og au faktisk virkelig verkeleg rett nesten igjen "
-        "noen gang gonger ganger aldri"
+        "noen gang gonger ganger aldri sikkert sikkert visst kanskje"
     ),
     "INTENS": _w(
         "helt heilt veldig svært altfor alt for fryktelig forferdelig skikkelig utrolig "
@@ -104,7 +107,7 @@ CLASSES: dict[str, frozenset[str]] = {
         "sløv sløve treg trege inkompetent inkompetente udugelig udugelige ubrukelig "
         "ubrukelige ubrukeleg useriøs useriøst useriøse uengasjert uengasjerte likegyldig "
         "likegyldige nedlatende utilgjengelig utilgjengeleg utilgjengelige upålitelig "
-        "upåliteleg upålitelige skammelig skammeleg skandale skandaløst skandaløs "
+        "upåliteleg upålitelige uhøflig uhøflige uhøfleg uhøflege ufordragelig sur sure skammelig skammeleg skandale skandaløst skandaløs "
         "forferdelig forferdeleg forferdelige kritikkverdig kritikkverdige latterlig "
         "latterleg ufin ufint hjelpeløs rotete kaotisk kaotiske ussel"
     ),
@@ -153,7 +156,7 @@ CLASSES: dict[str, frozenset[str]] = {
         "fråverande elendig dårlig dårleg"
     ),
     "HEARD": _w(
-        "hørt høyrt sett ivaretatt ivaretekne ivareteken ivaretekne respektert respekterte "
+        "hørt høyrt høyrd høyrde hørte høyrte sedd sedde sett ivaretatt ivaretekne ivareteken ivaretekne respektert respekterte "
         "møtt trodd forstått alvor"
     ),
     "FEEL": _w("føler føle føl kjenner kjenne opplever opplev oppleve følte opplevde"),
@@ -184,7 +187,7 @@ CLASSES: dict[str, frozenset[str]] = {
         "bpa plass plassen stønad stønaden omsorgsstønad omsorgsstønaden omsorgslønn "
         "hjelpestønad grunnstønad bolig bustad spesialundervisning spesialundervisninga "
         "spesialundervisningen assistent assistenten ekstraressurs lærertetthet "
-        "bemanning bemanninga bemanningen midler midlar penger pengar dager dagar døgn helger "
+        "bemanning bemanninga bemanningen midler midlar penger pengar døgn helger "
         "helg tilbud tilbudet tilbod tilbodet"
     ),
     "UNFAIR": _w(
@@ -219,7 +222,7 @@ CLASSES: dict[str, frozenset[str]] = {
         "instrueres kurse kurses kursa kurset lære læres lært lærte"
     ),
     "SHOW": _w(
-        "vise viser vis viste forklare forklarer forklar demonstrere demonstrerer øve øver "
+        "vise viser vis viste forklare forklarer forklar demonstrere demonstrerer "
         "trene trener instruere instruerer"
     ),
     "GO": _w("gå går gjennomgå gjennomgår ta tar"),
@@ -324,6 +327,9 @@ SURFACE: dict[str, frozenset[str]] = {
     "naa": frozenset({"NOW"}),
     "vil": frozenset({"INTENT", "MODAL", "NEED"}),
     "mot": frozenset(),
+    "bor": frozenset(),
+    "bør": frozenset({"MODAL", "INTENT", "NEED", "ASKMODAL"}),
+    "boer": frozenset({"MODAL", "INTENT", "NEED", "ASKMODAL"}),
     "klaget": frozenset({"COMPLAIN", "COMPLAINPAST"}),
     "klaga": frozenset({"COMPLAIN", "COMPLAINPAST"}),
     "klagde": frozenset({"COMPLAIN", "COMPLAINPAST"}),

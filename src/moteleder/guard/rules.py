@@ -37,6 +37,10 @@ RULES: dict[str, list[str]] = {
         f"{SUBJ}|LSACT ~4 COP COP? ADV? NEG ADV? CONTENT",
         # a service/staff member evaluated negatively
         f"{SUBJ} ADV? COP COP? ADV? ADV? ADV? BADQ",
+        f"{SUBJ} _4 =og COP ADV? ADV? BADQ",
+        f"{SUBJ} _4 =og ADV? HARSH",
+        f"{SUBJ} ADV? COP ADV? =umulig|=vanskelig|=vanskeleg _2 =få|=nå _1 =tak|=kontakt",
+        f"{SUBJ} ~4 NEG _2 =på =alvor",
         "LSACT _4 COP COP? ADV? ADV? BADQ",
         "BADQ|LACK ADV? LSACT",
         "LACK _1 =hjelp|=støtte|=kontakt|=oppfølging _1 =fra|=frå|=av _2 SERVICE|STAFF|YOU|THEY",
@@ -100,6 +104,7 @@ RULES: dict[str, list[str]] = {
         f"WHY _4 =bare|=berre|=kun NUM? ALLOC",
         f"CUT|REJECT _6 =uten _2 =begrunnelse|=grunn|=grunngjeving|=forklaring",
         f"CUT ~6 NEG _1 =greit|=ok|=akseptabelt|=riktig|=rett",
+        f"NEG ADV? =greit|=ok|=akseptabelt|=riktig ~6 CUT|REJECT",
         f"=andre _4 RECEIVE|=har _3 MORE|NUM _2 ALLOC",
     ],
     "opplaering": [
@@ -147,11 +152,12 @@ RULES: dict[str, list[str]] = {
     ],
     "enkeltvedtak": [
         # the group asked to decide, grant or promise something only a service can decide
-        f"MODAL NEG? {GRP} NEG? ADV? ADV? ADV? DECIDE^DECIDEPAST|GIVE ~8 GRANT",
-        f"MODAL NEG? {GRP} NEG? ADV? ADV? ADV? DECIDE^DECIDEPAST =den? APPLY",
-        f"MODAL NEG? {GRP} NEG? ADV? ADV? ADV? STRONGDECIDE^DECIDEPAST",
-        f"{GRP} ADV? MODAL ADV? ADV? ADV? DECIDE^DECIDEPAST ~8 GRANT",
-        f"{GRP} ADV? MODAL ADV? ADV? ADV? STRONGDECIDE^DECIDEPAST",
+        f"MODAL NEG? {GRP} NEG? ADV|NOW? ADV|NOW? ADV? DECIDE^DECIDEPAST|GIVE ~8 GRANT",
+        f"MODAL NEG? {GRP} NEG? ADV|NOW? ADV|NOW? ADV? DECIDE^DECIDEPAST =den? APPLY",
+        f"MODAL NEG? {GRP} NEG? ADV|NOW? ADV|NOW? ADV? STRONGDECIDE^DECIDEPAST",
+        f"{GRP} _3 MODAL ADV? ADV? ADV? DECIDE^DECIDEPAST ~8 GRANT",
+        f"{GRP} _3 MODAL ADV? ADV? ADV? STRONGDECIDE^DECIDEPAST",
+        f"{GRP} MODAL =vel|=bare|=berre|=ikke|=ikkje ADV? GIVE ~8 GRANT",
         f"{GRP} ADV? DECIDE^DECIDEPAST ~8 GRANT",
         f"{GRP} ADV? DECIDE^DECIDEPAST =den? APPLY",
         f"MODAL NEG? {GRP} _3 =skrive|=lage|=gjøre|=gjere|=sette _2 EVENTV",
@@ -185,7 +191,6 @@ VETOES: dict[str, list[str]] = {
     "enkeltvedtak": [
         f"over:{GRP} _2 MODAL NEG _3 DECIDE|GIVE",
         f"over:GROUP _3 NEG _3 DECIDE",
-        f"over:MODAL {GRP} NEG _3 DECIDE ~8 =søknad|=søke|APPLY",
     ],
 }
 
