@@ -81,7 +81,7 @@ CLASSES: dict[str, frozenset[str]] = {
         "totalt fullstendig slett jo bare berre så egentlig eigentleg ganske "
         "temmelig vel da nok ofte alltid stadig ennå enno enda fortsatt framleis "
         "fremdeles heller heilt også og au faktisk virkelig verkeleg rett nesten igjen "
-        "noen gang gonger ganger aldri sikkert sikkert visst kanskje"
+        "noen gang gonger ganger sikkert visst kanskje"
     ),
     "INTENS": _w(
         "helt heilt veldig svært altfor alt for fryktelig forferdelig skikkelig utrolig "
@@ -119,7 +119,7 @@ CLASSES: dict[str, frozenset[str]] = {
         "svarte ringte tok ta tar tek holde holder held holdt bry bryr gidde gidder orke "
         "orker dukke dukker dukka dukket oppdatere oppdaterer kontakte kontakter tilbakemelding "
         "lese leser les lest reagere reagerer reagert handle handler handla handlet "
-        "tilrettelegge tilrettelegger tilretteleggjer tilrettelagt"
+        "tilrettelegge tilrettelegger tilretteleggjer tilrettelagt sagt sa seie si"
     ),
     "DUTYN": _w(
         "svare svarer svarar svart svara svarte ringe ringer ringjer ringt ringte ringde "
@@ -128,7 +128,14 @@ CLASSES: dict[str, frozenset[str]] = {
         "reagere reagerer reagert tilbakemelding gir gi"
     ),
     "SVIKT": _w("svikter sviktet svikta svikt sviktende sviktar"),
-    "FORGET": _w("glemmer glemte glemt glømmer gløymer gløymde gløymt glemmes"),
+    "FORGET": _w(
+        "glemmer glemte glemt glømmer gløymer gløymde gløymt glemmes mistet mista mister "
+        "rotet rota roter surret surra surrer kludret kludra somlet somla somler"
+    ),
+    "CANCEL": _w("avlyser avlyste avlyst avlyse avlyst utsetter utsette utsatt flytter flyttar"),
+    "FREQ": _w("stadig alltid støtt hele heile tiden tida gang gong igjen siste liten"),
+    "UNSURE": _w("usikker usikre utrygg utrygge usikkert"),
+    "INCREASE": _w("økes økt øke auka aukast aukar utvides utvida utvidet"),
     "COME": _w("kommer kjem komme kom kome møter dukker"),
     "LATE": _w("sent seint forsinket forseint"),
     "HARSH": _w(
@@ -167,7 +174,10 @@ CLASSES: dict[str, frozenset[str]] = {
     "LAZY": _w("mobilen telefonen mobil ingenting ingen-ting"),
     "TIRED": _w("lei"),
     # --- klage -----------------------------------------------------------------------
-    "COMPLAIN": _w("klage klager klagar klaget klaga klagde klagen klagene klageadgang klages"),
+    "COMPLAIN": _w(
+        "klage klager klagar klaget klaga klagde klagen klagene klageadgang klages påklage "
+        "påklager påklagar anke anker ankar anken"
+    ),
     "DECISION": _w(
         "vedtak vedtaket vedtaka vedtakene avgjørelse avgjørelsen avgjerd avgjerda beslutning "
         "beslutningen avslag avslaget avslagene tildeling tildelingen tildelinga "
@@ -230,7 +240,7 @@ CLASSES: dict[str, frozenset[str]] = {
     "LACKV": _w("mangler manglar mangle manglet mangla savner saknar"),
     "NEED": _w(
         "trenger treng trengs behøver behov ønsker ønskjer vil må bør få får skal mangler "
-        "manglar sårt"
+        "manglar sårt savner saknar etterspør etterspør etterlyser ber"
     ),
     "MEASURE": _w(
         "ask pecs tegn tegnspråk sonde sondemat sondemating peg medisin medisinen medisinering "
@@ -248,7 +258,8 @@ CLASSES: dict[str, frozenset[str]] = {
     "DOV": _w(
         "bruke bruker brukes gjøre gjøres gi gis håndtere håndterer handtere gjennomføre "
         "gjennomføres følge følges løfte løftes skifte skiftes legge sette settes stelle "
-        "mate mates tolke reagere møte roe takle taklar takler"
+        "mate mates tolke reagere møte roe takle taklar takler stelle stelles stellast "
+        "gjennomførast brukast gjevast givast handterast"
     ),
     "SEPARATE": _w(
         "samarbeidsmøte samarbeidsmøtet samarbeidsmøter basismøte basismøtet basismøter "
@@ -277,7 +288,8 @@ CLASSES: dict[str, frozenset[str]] = {
     ),
     "PAY": _w("betale betaler betalar dekke dekker dekkjer finansiere finansierer kostnaden kostnadene utgiftene"),
     "DIFFER": _w("ulike ulikt ulik forskjellige forskjellig ulike sprikende motstridende"),
-    "VIEW": _w("syn oppfatning oppfatninger oppfatningar vurdering vurderinger vurderingar forståelse meininger meiningar meninger"),
+    "VIEW": _w("syn oppfatning oppfatninger oppfatningar vurdering vurderinger vurderingar forståelse "
+        "meininger meiningar meninger råd rådene anbefalinger tilrådingar signaler signal beskjeder"),
     # --- enkeltvedtak ----------------------------------------------------------------
     "DECIDE": _w(
         "bestemme bestemmer bestem bestemt vedta vedtar vedtek vedtatt avgjøre avgjør "
@@ -300,6 +312,7 @@ CLASSES: dict[str, frozenset[str]] = {
     ),
     "EVENTV": _w("vedtak vedtaket enkeltvedtak enkeltvedtaket"),
     "YES": _w("ja"),
+    "AGREEV": _w("avtale avtaler avtalar enes einast"),
     "TODAY": _w("idag dag"),
 }
 

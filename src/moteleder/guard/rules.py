@@ -27,6 +27,8 @@ SUBJ = "SERVICE|STAFF|YOU|THEY"
 # Who could be asked to decide in the meeting.
 GRP = "WE|YOU|GROUP"
 DEC_OBJ = "DECISION|REJECT|CUT"
+# ... that someone receives an allocation: "at han får 20 timer", "at avlastningen økes"
+GOT = "( RECEIVE _3 NUM? GRANT / GRANT _2 INCREASE )"
 
 RULES: dict[str, list[str]] = {
     "misnoye": [
@@ -60,6 +62,21 @@ RULES: dict[str, list[str]] = {
         f"{SUBJ} ADV? ADV? =har? ADV? FORGET",
         f"{SUBJ} ADV? =sitter|=sit ADV? ADV? =på =mobilen|=telefonen|=mobil",
         "SVIKT",
+        f"{SUBJ} ~6 NEG ~6 =lovet|=lova|=lovte|=lovde|=lovt|=lovar|=lover",
+        f"{SUBJ} ~3 NEG ~4 =som =avtalt|=lovet|=lova",
+        f"{SUBJ} _2 NEG ADV? =vært|=vore|=kommet|=kome|=dukket _1 =innom|=her|=hjemme|=heime|=hit",
+        f"NEG _1 =sett|=hørt|=høyrt =noe|=noko|=snurten =til _2 {SUBJ}",
+        "=umulig|=umogleg|=vanskelig|=vanskeleg _3 =få|=nå _1 =svar|=tak|=kontakt",
+        "=uten|=utan =å =få|=høre|=høyre =svar|=noe|=noko|=tilbakemelding|=respons",
+        f"{SUBJ} _1 =behandler|=behandlar|=behandlet|=behandla _2 =som|BADQ",
+        f"{SUBJ} COP ADV? ADV? =det? =verste|=verst",
+        f"COP {SUBJ} =det? =verste|=verst",
+        "=når|=som =det =passer|=passar =dem|=dei|=seg",
+        "NEG ADV? =tatt|=tekne|=teken|=teke _1 =på =alvor",
+        "=blir|=blitt|=bli|=vert|=vorte NEG ADV? HEARD",
+        "=for|FOR BADQ|=dårleg =at",
+        f"{SUBJ} ADV? CANCEL ~4 FREQ",
+        f"{SUBJ} FREQ FREQ? CANCEL",
         # not heard, not taken seriously
         "FEEL _3 NEG ADV? ( =blitt|=blir|=bli _1 / ) HEARD",
         f"NEG ADV? =blitt|=blir? HEARD ~1 =av|=på _2 {SUBJ}",
@@ -90,7 +107,7 @@ RULES: dict[str, list[str]] = {
         "=finn|=finner =oss NEG =i",
         f"NEG ADV? AGREE _1 =i|=med _2 {DEC_OBJ}",
         f"DISAGREE _1 =i|=med _2 {DEC_OBJ}",
-        f"NEG ADV? CONTENT _1 =med _2 {DEC_OBJ}|ALLOC",
+        f"NEG ADV? CONTENT _1 =med _2 {DEC_OBJ}",
         f"DISSAT|EMOT _2 =over|=med|=på _2 {DEC_OBJ}",
         # too little, cut, refused
         f"ALLOC|DECISION _3 COP ADV? ADV? =for|FOR|=altfor FEW",
@@ -106,6 +123,13 @@ RULES: dict[str, list[str]] = {
         f"CUT ~6 NEG _1 =greit|=ok|=akseptabelt|=riktig|=rett",
         f"NEG ADV? =greit|=ok|=akseptabelt|=riktig ~6 CUT|REJECT",
         f"=andre _4 RECEIVE|=har _3 MORE|NUM _2 ALLOC",
+        "=krav|=rett =på _2 MORE",
+        f"{DEC_OBJ} ~4 NEG ~3 =hensyn|=omsyn|=tråd|=samsvar|=dekker|=dekkjer|=holder|=held",
+        "INTENT ~8 =statsforvalteren|=statsforvaltaren|=fylkesmannen|=sivilombudet|=trygderetten|=advokat",
+        "INTENT _3 =gå|=ta =videre _3 =saken|=saka|=dette|=vedtaket",
+        "=holder|=held|=holde NEG ADV? =med _3 ALLOC|NUM",
+        "SERVICE _2 =spare|=sparer|=sparar|=sparte|=spart",
+        f"NEG ADV? =rettferdig|=rettvis|=rettvist|=rimelig|=rimeleg ~6 {DEC_OBJ}|ALLOC",
     ],
     "opplaering": [
         "STAFF|YOU|THEY|WE|SERVICE|=jeg|=eg _3 NEED _2 MORE? ADV? TRAINN",
@@ -122,6 +146,13 @@ RULES: dict[str, list[str]] = {
         "STAFF|YOU|THEY|WE|SERVICE _3 LACKV|NEG _2 MORE? KNOW",
         "STAFF|THEY|SERVICE _3 NEED _2 MORE KNOW",
         "STAFF|THEY ADV? =vet|=veit|=kan NEG ADV? HOW _3 MODAL _1 DOV",
+        "HOW _1 MODAL STAFF ADV? ADV? DOV",
+        "HOW _1 STAFF MODAL ADV? ADV? DOV",
+        "NEG ADV? =lært|=lærd|=lærte _2 HOW",
+        "MODAL _3 TRAINV _3 SERVICE",
+        "SHOW|TRAINN _4 HOW _3 MODAL _1 DOV",
+        "STAFF|THEY _2 MODAL ADV? =øve|=trene|=øva _2 =på _3 MEASURE|DOV",
+        "STAFF|THEY _3 UNSURE _2 HOW",
     ],
     "uenighet": [
         "SAY _4 SERVICE|STAFF _1 POSS? RESP",
@@ -149,20 +180,31 @@ RULES: dict[str, list[str]] = {
         "WHO _2 PAY _3 =for",
         "RESP|WHO|PAY ~6 SERVICE =eller SERVICE",
         "SERVICE =eller SERVICE ~6 RESP|WHO|PAY",
+        "SAY _4 COP ADV? =et|=ein|=en? RESP",
+        "SERVICE _2 NEG _1 =ta|=tar|=tek =saken|=saka",
+        "SERVICE SAY _3 SERVICE|STAFF =som MODAL",
+        "NOBODY _3 RESP",
+        "=det MODAL SERVICE =ta|=tek|=ordne|=fikse|=dekke|PAY",
+        "=hver|=kvar =sin|=si|=sitt =retning|=kant",
+        "UNCLEAR ~6 =hører|=høyrer|=ligger|=ligg|=tilhører _2 SERVICE",
     ],
     "enkeltvedtak": [
         # the group asked to decide, grant or promise something only a service can decide
-        f"MODAL NEG? {GRP} NEG? ADV|NOW? ADV|NOW? ADV? DECIDE^DECIDEPAST|GIVE ~8 GRANT",
+        f"MODAL NEG? {GRP} NEG? ADV|NOW? ADV|NOW? ADV? DECIDE^DECIDEPAST|AGREEV ~5 {GOT}",
+        f"MODAL NEG? {GRP} NEG? ADV|NOW? ADV|NOW? ADV? GIVE _3 NUM? GRANT",
         f"MODAL NEG? {GRP} NEG? ADV|NOW? ADV|NOW? ADV? DECIDE^DECIDEPAST =den? APPLY",
         f"MODAL NEG? {GRP} NEG? ADV|NOW? ADV|NOW? ADV? STRONGDECIDE^DECIDEPAST",
-        f"{GRP} _3 MODAL ADV? ADV? ADV? DECIDE^DECIDEPAST ~8 GRANT",
+        f"{GRP} _3 MODAL ADV? ADV? ADV? DECIDE^DECIDEPAST|AGREEV ~5 {GOT}",
         f"{GRP} _3 MODAL ADV? ADV? ADV? STRONGDECIDE^DECIDEPAST",
-        f"{GRP} MODAL =vel|=bare|=berre|=ikke|=ikkje ADV? GIVE ~8 GRANT",
-        f"{GRP} ADV? DECIDE^DECIDEPAST ~8 GRANT",
+        f"{GRP} MODAL =vel|=bare|=berre|=ikke|=ikkje ADV? GIVE _3 NUM? GRANT",
+        f"{GRP} ADV|NOW? DECIDE^DECIDEPAST|AGREEV ~5 {GOT}",
+        f"{GRP} ADV|NOW? STRONGDECIDE^DECIDEPAST",
         f"{GRP} ADV? DECIDE^DECIDEPAST =den? APPLY",
-        f"MODAL NEG? {GRP} _3 =skrive|=lage|=gjøre|=gjere|=sette _2 EVENTV",
+        f"MODAL NEG? {GRP} _3 =skrive|=lage|=gjøre|=gjere|=sette|=ordne|=fikse _2 EVENTV",
+        f"{GRP} _1 MODAL? ADV? ADV? =sette|=skrive|=føre _3 NUM _2 GRANT",
         f"MODAL NEG? {GRP} _3 =sette|=skrive|=føre _3 NUM _2 GRANT",
         f"{GRP} _3 AGREE _4 RECEIVE _2 NUM|MORE _2 GRANT",
+        f"=bestem|=innvilg|=vedta|=avgjer|=avgjør NOW? ~5 {GOT}",
         f"=si|=seie =ja _3 =til _3 GRANT|APPLY",
         f"YES _2 =fra|=frå _1 YOU|GROUP",
         f"NOW _3 MODAL NEG? {GRP} _3 DECIDE^DECIDEPAST|GIVE",
@@ -173,6 +215,8 @@ VETOES: dict[str, list[str]] = {
     "misnoye": [
         f"over:CONTENT|DISSAT|EMOT _1 =med|=over _2 {DEC_OBJ}",
         "over:COMPLAIN =på _2 DECISION|REJECT",
+        "over:CHILD ADV? COP? ADV? ADV? EMOT|DISSAT",
+        "over:NOBODY _3 RESP",
     ],
     "klage": [
         "sent:=ordinær|=ordinaer|=vanlig|=vanleg _1 COMPLAIN|=klagevei|=klageveg",
@@ -183,6 +227,7 @@ VETOES: dict[str, list[str]] = {
         "sent:=samarbeidsmøte|=basismøte|=samarbeidsmøter|=basismøter",
         "sent:=gjennomført|=fungert|=fungerer",
         "over:CHILD _2 RECEIVE|NEED _3 TRAINN",
+        "over:STAFF|THEY|SERVICE _2 =har|=hadde =fått|=hatt|=fekk _2 TRAINN",
     ],
     "uenighet": [
         "sent:SEPARATE _1 =møte|=møter|=møtet",
