@@ -28,7 +28,8 @@ CLASSES: dict[str, frozenset[str]] = {
         "avlastingsbustaden avlastningsboligen hjemmetjenesten heimetenesta helsetjenesten helse "
         "helsetenesta spesialisthelsetjenesten sykehuset sjukehuset sykehus poliklinikken "
         "fastlege fastlegen legekontoret ledelsen leiinga rektor rektoren psykisk "
-        "dps voksenopplæringen skolekontoret oppvekst kontoret systemet"
+        "dps voksenopplæringen skolekontoret oppvekst kontoret systemet fylket "
+        "fylkeskommunen helseforetaket staten"
     ),
     "STAFF": _w(
         "assistent assistenten assistentene assistentane lærer læreren lærerne lærar læraren "
@@ -188,7 +189,7 @@ CLASSES: dict[str, frozenset[str]] = {
     ),
     "REJECT": _w("avslag avslaget avslått avslo avviste avvist avvise avslagene"),
     "CUT": _w(
-        "kuttet kutta kutte kutter redusert redusere reduserte fjernet fjerna tatt trukket "
+        "kuttet kutta kutte kutter miste mister mistet mista redusert redusere reduserte fjernet fjerna tatt trukket "
         "trekt halvert halvera nedprioritert nedprioritere strøket"
     ),
     "ALLOC": _w(
@@ -209,7 +210,7 @@ CLASSES: dict[str, frozenset[str]] = {
     ),
     "ACCEPT": _w("godtar godta godtek aksepterer akseptere aksepterar finner finn gå"),
     "AGREE": _w("enig enige einig einige samd samde"),
-    "FEW": _w("få lite lita nok"),
+    "FEW": _w("få lite lita nok lavt lågt lav låg"),
     "ONLY": _w("bare berre kun"),
     "MORE": _w("mer meir flere fleire større mere"),
     "SHOULD": _w("burde skulle fortjener fortener trenger"),
@@ -225,7 +226,7 @@ CLASSES: dict[str, frozenset[str]] = {
         "opplæring opplæringa opplæringen veiledning veiledninga veiledningen rettleiing "
         "rettleiinga kurs kurset kursing instruksjon instruksjonen innføring innføringa "
         "kompetanseheving kompetansehevinga skolering skoleringa gjennomgang opplæringsmøte "
-        "veiledningsmøte"
+        "veiledningsmøte demonstrasjon demonstrasjonen demo"
     ),
     "TRAINV": _w(
         "veilede veileder veiledes veiledet rettleie rettleier rettleiast instruere instruerer "
@@ -340,6 +341,7 @@ SURFACE: dict[str, frozenset[str]] = {
     "naa": frozenset({"NOW"}),
     "vil": frozenset({"INTENT", "MODAL", "NEED"}),
     "mot": frozenset(),
+    "men": frozenset(),
     "bor": frozenset(),
     "bør": frozenset({"MODAL", "INTENT", "NEED", "ASKMODAL"}),
     "boer": frozenset({"MODAL", "INTENT", "NEED", "ASKMODAL"}),

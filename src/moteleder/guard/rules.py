@@ -7,7 +7,9 @@ A pattern is a sequence of items separated by blanks:
   ``.`` — any word. ``X^Y|Z`` — class X but not class Y, or class Z.
 * ``X?`` — optional item.
 * ``_N`` — up to N words in between, within the clause (no comma, no sentence end);
-  ``~N`` — up to N words, commas allowed, within the sentence.
+  ``~N`` — up to N words, commas allowed, within the sentence. ``_N!A,B`` — the same,
+  but none of the words in between is of class A or B.
+* ``!X`` — the next word is not X (nothing consumed).
 * ``( a b / c d )`` — either sequence.
 
 Rules are grouped by category. VETOES hold patterns that cancel a hit: ``over:`` when
@@ -62,6 +64,22 @@ RULES: dict[str, list[str]] = {
         f"{SUBJ} ADV? ADV? =har? ADV? FORGET",
         f"{SUBJ} ADV? =sitter|=sit ADV? ADV? =på =mobilen|=telefonen|=mobil",
         "SVIKT",
+        f"{SUBJ} _2!CHILD,SAY NEVER !COP",
+        f"{SUBJ} _1 =sier|=seier|=gir|=gjev NEVER _1 =fra|=ifra|=frå|=beskjed",
+        f"{SUBJ} _4!CHILD,SAY BADQ",
+        "NEG _2 =jobben|=jobb|=arbeidet|=oppgaven|=oppgåva =sin|=sitt|=si|=deres|=dykkar",
+        "=uten|=utan =at =noe|=noko|=nokon|=noen =skjer|=skjedd|=skjer|=skjedde|=gjør|=gjer",
+        "=ingenting =skjer|=skjedd|=skjer|=skjedde",
+        f"{SUBJ} _2 =driter|=dritar|=blanke|=blaffen|=faen|=pokker",
+        f"{SUBJ} _2!CHILD =jobber|=jobbar|=arbeider|=motarbeider|=motarbeidar|=motarbeidet =mot? =oss|=familien|=ham|=han|=mor|=far",
+        f"{SUBJ} =har|=hadde? ADV? =gitt|=gjeve|=gir|=gjev =opp _1 =ham|=han|=henne|=ho|=oss|=saken|=saka",
+        f"{SUBJ} ~8!SAY,CHILD NEG ADV? =holdbart|=holdbar|=akseptabelt|=greit|=ok",
+        f"{SUBJ} _3!CHILD =uholdbart|=uholdbar|=kritikkverdig|=kritikkverdige",
+        f"BADQ|UNFAIR|=kritikkverdig _2 HOW _1 {SUBJ}",
+        f"{SUBJ} _2 NEG _2 =tid =til",
+        "NEG _3 =lytte|=lytter|=lyttar|=høre|=hører|=høyre|=høyrer =på =oss|=meg|=mor|=far|=foreldrene",
+        f"{SUBJ} _1 COME|=kom ~4 =for|FOR|=altfor LATE",
+        f"{SUBJ} ADV? =har? NEG ADV? =gjort|=gjør|=gjer|=gjorde =noe|=noko|=noen|=nokon|=jobben",
         f"{SUBJ} ~6 NEG ~6 =lovet|=lova|=lovte|=lovde|=lovt|=lovar|=lover",
         f"{SUBJ} ~3 NEG ~4 =som =avtalt|=lovet|=lova",
         f"{SUBJ} _2 NEG ADV? =vært|=vore|=kommet|=kome|=dukket _1 =innom|=her|=hjemme|=heime|=hit",
@@ -105,12 +123,12 @@ RULES: dict[str, list[str]] = {
         f"ACCEPT NEG _2 {DEC_OBJ}|ALLOC",
         f"NEG ADV? ACCEPT _2 {DEC_OBJ}|ALLOC",
         "=finn|=finner =oss NEG =i",
-        f"NEG ADV? AGREE _1 =i|=med _2 {DEC_OBJ}",
+        f"NEG ADV? AGREE _1 =i|=med ~6 {DEC_OBJ}",
         f"DISAGREE _1 =i|=med _2 {DEC_OBJ}",
         f"NEG ADV? CONTENT _1 =med _2 {DEC_OBJ}",
         f"DISSAT|EMOT _2 =over|=med|=på _2 {DEC_OBJ}",
         # too little, cut, refused
-        f"ALLOC|DECISION _3 COP ADV? ADV? =for|FOR|=altfor FEW",
+        f"ALLOC|DECISION _3 COP _2 =for|FOR|=altfor FEW",
         "=altfor|=for|FOR FEW NUM? ALLOC|DECISION",
         "NEG ADV? =nok ALLOC",
         "ALLOC _3 =holder|=held|=strekker|=rekker NEG",
@@ -124,6 +142,10 @@ RULES: dict[str, list[str]] = {
         f"NEG ADV? =greit|=ok|=akseptabelt|=riktig ~6 CUT|REJECT",
         f"=andre _4 RECEIVE|=har _3 MORE|NUM _2 ALLOC",
         "=krav|=rett =på _2 MORE",
+        f"NEG _2 =forstå|=skjønne|=forstår|=skjønner ~6 {DEC_OBJ}",
+        f"{DEC_OBJ} ~4 NEG _2 =til =å =forstå|=skjønne",
+        "GIVE|RECEIVE|=ga|=gav|=fikk|=fekk|=gitt ONLY _2 =halvparten|=brøkdel|=del|NUM? ALLOC|=halvparten|=brøkdel",
+        f"=feil|=galt|=gale|=urimelig|=urimeleg =at ~6 CUT|REJECT",
         f"{DEC_OBJ} ~4 NEG ~3 =hensyn|=omsyn|=tråd|=samsvar|=dekker|=dekkjer|=holder|=held",
         "INTENT ~8 =statsforvalteren|=statsforvaltaren|=fylkesmannen|=sivilombudet|=trygderetten|=advokat",
         "INTENT _3 =gå|=ta =videre _3 =saken|=saka|=dette|=vedtaket",
@@ -153,6 +175,9 @@ RULES: dict[str, list[str]] = {
         "SHOW|TRAINN _4 HOW _3 MODAL _1 DOV",
         "STAFF|THEY _2 MODAL ADV? =øve|=trene|=øva _2 =på _3 MEASURE|DOV",
         "STAFF|THEY _3 UNSURE _2 HOW",
+        "TRAINN _4 =for =oss|=meg|=personalet|STAFF",
+        "STAFF|THEY|SERVICE _3 NEED _3 =lære|=læra|=lærast",
+        "=bli|=verte =flinkere|=flinkare|=bedre|=betre =på|=i|=til _3 MEASURE",
     ],
     "uenighet": [
         "SAY _4 SERVICE|STAFF _1 POSS? RESP",
@@ -181,6 +206,10 @@ RULES: dict[str, list[str]] = {
         "RESP|WHO|PAY ~6 SERVICE =eller SERVICE",
         "SERVICE =eller SERVICE ~6 RESP|WHO|PAY",
         "SAY _4 COP ADV? =et|=ein|=en? RESP",
+        "SAY _3 SERVICE ~4 SERVICE SAY",
+        "=gråsone|=gråsona|=gråsonen|=gråsoner",
+        "NOBODY _3 =eie|=eige",
+        "WHO _3 MODAL _2 RESP|PAY",
         "SERVICE _2 NEG _1 =ta|=tar|=tek =saken|=saka",
         "SERVICE SAY _3 SERVICE|STAFF =som MODAL",
         "NOBODY _3 RESP",
@@ -208,6 +237,10 @@ RULES: dict[str, list[str]] = {
         f"=si|=seie =ja _3 =til _3 GRANT|APPLY",
         f"YES _2 =fra|=frå _1 YOU|GROUP",
         f"NOW _3 MODAL NEG? {GRP} _3 DECIDE^DECIDEPAST|GIVE",
+        f"MODAL NEG? STAFF|SERVICE _2 ADV? ADV? STRONGDECIDE^DECIDEPAST ~4 NOW",
+        f"{GRP} _3 MODAL _3 STRONGDECIDE^DECIDEPAST",
+        f"=la =oss ADV? DECIDE|STRONGDECIDE|AGREEV ~5 {GOT}",
+        f"{GRP} _3 MODAL ADV? GIVE _3 NUM? GRANT",
     ],
 }
 
@@ -228,6 +261,7 @@ VETOES: dict[str, list[str]] = {
         "sent:=gjennomført|=fungert|=fungerer",
         "over:CHILD _2 RECEIVE|NEED _3 TRAINN",
         "over:STAFF|THEY|SERVICE _2 =har|=hadde =fått|=hatt|=fekk _2 TRAINN",
+        "over:CHILD _2 =bli|=verte =flinkere|=flinkare|=bedre|=betre",
     ],
     "uenighet": [
         "sent:SEPARATE _1 =møte|=møter|=møtet",
@@ -270,8 +304,18 @@ def _compile_seq(tokens: list[str], i: int, key: Callable[[str], str], known: se
             parts.append(f"(?:{inner})" + ("?" if opt else ""))
             continue
         i += 1
-        if t[0] in "_~" and t[1:].isdigit():
-            parts.append(f"(?:{_WORD if t[0] == '_' else _ANY}){{0,{int(t[1:])}}}")
+        gap = re.fullmatch(r"([_~])(\d+)(?:!([A-Z_,]+))?", t)
+        if gap:
+            kind, n, excl = gap.groups()
+            look = "".join(f"(?![^>]* {x} )" for x in (excl.split(",") if excl else ()))
+            for x in excl.split(",") if excl else ():
+                if x not in known:
+                    raise ValueError(f"unknown word class {x!r}")
+            first = "[^#,>]" if kind == "_" else "[^#>]"
+            parts.append(f"(?:<{look}{first}[^>]*>){{0,{int(n)}}}")
+            continue
+        if t.startswith("!") and len(t) > 1:
+            parts.append(f"(?!{_element(t[1:], key, known)})")
             continue
         opt = t.endswith("?") and len(t) > 1
         if opt:
