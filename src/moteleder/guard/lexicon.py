@@ -72,6 +72,11 @@ CLASSES: dict[str, frozenset[str]] = {
         "vil ville skal tenker tenkjer vurderer planlegger ønsker ønskjer kommer kjem nødt "
         "tenkt må bør burde akter"
     ),
+    "BE": _w("er var blir ble vart vert vore vært blitt"),
+    "LINK": _w(
+        "er var blir ble vart vert vore vært blitt virker verkar virka fremstår framstår "
+        "oppleves opplevast framstod fremsto"
+    ),
     "PAST": _w("har hadde er ble vart vert blitt"),
     "COP": _w(
         "er var vært vore blir ble vart har har hadde virker verkar virka fremstår framstår "
@@ -110,7 +115,8 @@ CLASSES: dict[str, frozenset[str]] = {
         "likegyldige nedlatende utilgjengelig utilgjengeleg utilgjengelige upålitelig "
         "upåliteleg upålitelige uhøflig uhøflige uhøfleg uhøflege ufordragelig sur sure skammelig skammeleg skandale skandaløst skandaløs "
         "forferdelig forferdeleg forferdelige kritikkverdig kritikkverdige latterlig "
-        "latterleg ufin ufint hjelpeløs rotete kaotisk kaotiske ussel"
+        "latterleg ufin ufint hjelpeløs rotete kaotisk kaotiske ussel fraværende fråverande "
+        "usynlig usynlege usynlige passiv passive"
     ),
     "DUTY": _w(
         "svare svarer svarar svart svara ringe ringer ringjer ringt ringde følge følger "
