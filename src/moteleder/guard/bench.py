@@ -22,11 +22,16 @@ from . import engine
 from .engine import check
 from .texts import CATEGORIES
 
-_ROOT = Path(__file__).resolve().parents[3]
-DEFAULT_CORPORA = [
-    _ROOT / "tests" / "data" / "guard_corpus.jsonl",
-    _ROOT / "tests" / "data" / "guard_heldout.jsonl",
-]
+_NAMES = ("guard_corpus.jsonl", "guard_heldout.jsonl")
+
+
+def default_corpora() -> list[Path]:
+    """The project's two corpora: from the source tree, else from the working directory."""
+    for root in (Path(__file__).resolve().parents[3], Path.cwd()):
+        paths = [root / "tests" / "data" / name for name in _NAMES]
+        if all(p.exists() for p in paths):
+            return paths
+    return []
 
 
 def load(path: Path) -> list[dict]:
@@ -125,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=200, help="repetitions per text for timing")
     parser.add_argument("--errors", action="store_true", help="list the misclassified texts too")
     args = parser.parse_args(argv)
-    paths = [Path(p) for p in args.corpus] if args.corpus else [p for p in DEFAULT_CORPORA if p.exists()]
+    paths = [Path(p) for p in args.corpus] if args.corpus else default_corpora()
     t0 = time.perf_counter()
     engine._state()
     report: dict = {"build_ms": round((time.perf_counter() - t0) * 1000, 1), "corpora": {}}
