@@ -10,7 +10,8 @@ How it works, in four steps:
    with one letter added, missing or wrong for longer words), giving word classes such
    as SERVICE, STAFF, NEG, DECIDE ... Keys and classes are cached, so each distinct
    word is stemmed once per process.
-3. The token sequence is written as a compact string ``<key CLASS CLASS >`` per token.
+3. The token sequence is written as a compact string ``<CC key>`` per token, where each
+   class is one character (C).
    The rules (see ``rules.py``) are compiled once into regular expressions over that
    string, so matching runs in the regex engine, not in Python loops.
 4. Every rule hit becomes a ``Match`` whose phrase runs from the first to the last
@@ -82,7 +83,7 @@ def fold(word: str) -> str:
 _STATE: dict | None = None
 _STEM = None
 _KEY_CACHE: dict[str, str] = {}
-_TAG_CACHE: dict[str, str] = {}  # lower-cased word -> encoded token "<key TAGS >"
+_TAG_CACHE: dict[str, tuple[str, frozenset[str]]] = {}  # word -> ("<CC key>", atoms)
 _CACHE_LIMIT = 200_000
 
 
@@ -146,7 +147,15 @@ def _build() -> dict:
         fuzzy=fuzzy,
         override={k: set(v) for k, v in lexicon.SURFACE.items()},
     )
-    state["cats"], state["vetoes"] = compile_rules(RULES, VETOES, word_key)
+    state["code"], state["cats"], state["vetoes"] = compile_rules(RULES, VETOES, word_key)
+    # keys are written into the encoded text only where a rule names the word itself
+    state["lits"] = {
+        a[1:] for _, compiled in state["cats"] for _, reqs, _ in compiled for r in reqs for a in r
+        if a.startswith("=")
+    } | set(re.findall(r"=([^\s|^()]+)", " ".join(
+        " ".join(p) for p in list(RULES.values()) + list(VETOES.values())
+    )))
+    state["lits"] = {k for k in state["lits"]} | {word_key(w.lower()) for w in state["lits"]}
     return state
 
 
@@ -231,15 +240,19 @@ def _fuzzy(key: str, folded: str, state: dict) -> set[str]:
     return set()
 
 
-def _encode_word(low: str, state: dict) -> str:
-    enc = _TAG_CACHE.get(low)
-    if enc is None:
+def _encode_word(low: str, state: dict) -> tuple[str, frozenset[str]]:
+    hit = _TAG_CACHE.get(low)
+    if hit is None:
         key, classes = _classes_of(low, state)
-        enc = "<" + (key or "_") + " " + "".join(c + " " for c in sorted(classes)) + ">"
+        code = state["code"]
+        chars = "".join(sorted(code[c] for c in classes))
+        shown = key if key in state["lits"] else ""
+        atoms = frozenset(chars) | ({"=" + shown} if shown else frozenset())
+        hit = ("<" + chars + " " + shown + ">", atoms)
         if len(_TAG_CACHE) > _CACHE_LIMIT:
             _TAG_CACHE.clear()
-        _TAG_CACHE[low] = enc
-    return enc
+        _TAG_CACHE[low] = hit
+    return hit
 
 
 # --------------------------------------------------------------------------- tokens
@@ -250,40 +263,48 @@ _TOKEN = re.compile(
     r"|(?P<c>[,;:()\"«»]|\s[-–—]\s)"
 )
 
-_SENT = "<# >"
-_COMMA = "<, >"
+_SENT = "<#>"
+_COMMA = "<,>"
 _GRANT_AFTER_APPLY = 4
 
 
-def _encode(text: str, state: dict) -> tuple[str, list[int], list[tuple[int, int]]]:
+_NO_ATOMS: frozenset[str] = frozenset()
+
+
+def _encode(text: str, state: dict):
+    """The encoded token string, each token's offset in it, its span in the text, its atoms."""
     pieces: list[str] = []
     offsets: list[int] = []
     spans: list[tuple[int, int]] = []
+    atoms: list[frozenset[str]] = []
     pos = 0
     apply_left = 0
+    grant, apply = state["code"]["GRANT"], state["code"]["APPLY"]
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup
         if kind == "w":
-            low = m.group().lower().replace("’", "'")
-            if "'" in low:
-                low = low.split("'")[0]
-            enc = _encode_word(low, state)
+            low = m.group().lower()
+            if "'" in low or "’" in low:
+                low = low.replace("’", "'").split("'")[0]
+            enc, atom = _encode_word(low, state)
             if apply_left:
                 apply_left -= 1
-                if " GRANT " in enc:
-                    enc = enc.replace(" GRANT ", " ")
-            if " APPLY " in enc:
+                if grant in atom:
+                    enc = enc.replace(grant, "", 1)
+                    atom = atom - {grant}
+            if apply in atom:
                 apply_left = _GRANT_AFTER_APPLY
         elif kind == "s":
-            enc = _SENT
+            enc, atom = _SENT, _NO_ATOMS
             apply_left = 0
         else:
-            enc = _COMMA
+            enc, atom = _COMMA, _NO_ATOMS
         offsets.append(pos)
         spans.append(m.span())
         pieces.append(enc)
+        atoms.append(atom)
         pos += len(enc)
-    return "".join(pieces), offsets, spans
+    return "".join(pieces), offsets, spans, atoms
 
 
 def check(text: str) -> GuardResult:
@@ -291,7 +312,7 @@ def check(text: str) -> GuardResult:
     if not text or not text.strip():
         return GuardResult(text, ())
     state = _state()
-    encoded, offsets, spans = _encode(text, state)
+    encoded, offsets, spans, atoms = _encode(text, state)
     if not offsets:
         return GuardResult(text, ())
     sent_of: list[int] = []
@@ -301,15 +322,47 @@ def check(text: str) -> GuardResult:
             s += 1
         sent_of.append(s)
 
+    # what the text contains (class codes and named keys), and where each atom occurs
+    where: dict[str, list[int]] = {}
+    for i, atom in enumerate(atoms):
+        for a in atom:
+            lst = where.get(a)
+            if lst is None:
+                where[a] = [i]
+            else:
+                lst.append(i)
+
     matches: list[Match] = []
-    for cat, rx in state["cats"]:
-        hits = []
-        for m in rx.finditer(encoded):
-            a = bisect_right(offsets, m.start()) - 1
-            b = bisect_right(offsets, m.end() - 1) - 1
-            hits.append((a, b))
-        if not hits:
+    for cat, compiled in state["cats"]:
+        found: list[tuple[int, int]] = []
+        for rx, reqs, first in compiled:
+            for req in reqs:
+                if where.keys().isdisjoint(req):
+                    break
+            else:
+                if first is None:
+                    for m in rx.finditer(encoded):
+                        found.append(
+                            (bisect_right(offsets, m.start()) - 1, bisect_right(offsets, m.end() - 1) - 1)
+                        )
+                    continue
+                starts: set[int] = set()
+                for a in first:
+                    lst = where.get(a)
+                    if lst:
+                        starts.update(lst)
+                for i in sorted(starts):
+                    m = rx.match(encoded, offsets[i])
+                    if m is not None:
+                        found.append((i, bisect_right(offsets, m.end() - 1) - 1))
+        if not found:
             continue
+        found.sort(key=lambda h: (h[0], -h[1]))
+        hits: list[tuple[int, int]] = []
+        for a, b in found:
+            if hits and a <= hits[-1][1]:
+                continue  # overlaps a hit already kept for this category
+            hits.append((a, b))
         veto = state["vetoes"].get(cat)
         if veto is not None:
             over_rx, sent_rx = veto

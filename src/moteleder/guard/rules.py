@@ -273,8 +273,15 @@ VETOES: dict[str, list[str]] = {
     ],
 }
 
+# Encoded tokens look like "<ABC key>": one character per word class, a blank, the key.
+# Boundaries are "<#>" (sentence end) and "<,>" (comma and the like).
 _WORD = "<[^#,>][^>]*>"
 _ANY = "<[^#>][^>]*>"
+_CODE: dict[str, str] = {}
+
+
+def _code(cls: str) -> str:
+    return _CODE[cls]
 
 
 def _tokenize(pattern: str) -> list[str]:
@@ -307,10 +314,11 @@ def _compile_seq(tokens: list[str], i: int, key: Callable[[str], str], known: se
         gap = re.fullmatch(r"([_~])(\d+)(?:!([A-Z_,]+))?", t)
         if gap:
             kind, n, excl = gap.groups()
-            look = "".join(f"(?![^>]* {x} )" for x in (excl.split(",") if excl else ()))
             for x in excl.split(",") if excl else ():
                 if x not in known:
                     raise ValueError(f"unknown word class {x!r}")
+            chars = "".join(_code(x) for x in excl.split(",")) if excl else ""
+            look = f"(?![^ >]*[{chars}])" if chars else ""
             first = "[^#,>]" if kind == "_" else "[^#>]"
             parts.append(f"(?:<{look}{first}[^>]*>){{0,{int(n)}}}")
             continue
@@ -329,26 +337,57 @@ def _element(t: str, key: Callable[[str], str], known: set[str]) -> str:
     if t == ".":
         return f"(?:{_WORD})"
     lits: list[str] = []
+    tags: list[str] = []
     alts: list[str] = []
     for atom in t.split("|"):
         body, *excl = atom.split("^")
         for x in excl:
             if x not in known:
                 raise ValueError(f"unknown word class {x!r}")
-        look = "".join(f"(?![^>]* {x} )" for x in excl)
+        look = f"(?![^ >]*[{''.join(_code(x) for x in excl)}])" if excl else ""
         if body.startswith("="):
             k = re.escape(key(body[1:].lower()))
             if look:
-                alts.append(f"{look}{k} ")
+                alts.append(f"{look}[^ >]* {k}(?=>)")
             else:
                 lits.append(k)
         else:
             if body not in known:
                 raise ValueError(f"unknown word class {body!r}")
-            alts.append(f"{look}[^>]* {body} ")
+            if look:
+                alts.append(f"{look}[^ >{_code(body)}]*{_code(body)}")
+            else:
+                tags.append(_code(body))
     if lits:
-        alts.insert(0, "(?:" + "|".join(sorted(set(lits))) + ") ")
+        alts.insert(0, "[^ >]* (?:" + "|".join(sorted(set(lits))) + ")(?=>)")
+    if tags:
+        chars = "".join(sorted(set(tags)))
+        alts.insert(0, f"[^ >{chars}]*[{chars}]")
     return "(?:<(?:" + "|".join(alts) + ")[^>]*>)"
+
+
+def requirements(pattern: str, key: Callable[[str], str]) -> tuple[frozenset[str], ...]:
+    """What a text must contain for the pattern to have a chance: one set per element.
+
+    Each set holds class codes and "=key" entries; the text needs at least one of each
+    set. Only plain, non-optional elements outside groups count, so this is a quick
+    necessary condition, never a wrong rejection.
+    """
+    reqs = []
+    depth = 0
+    for t in _tokenize(pattern):
+        if t == "(":
+            depth += 1
+        elif t == ")":
+            depth -= 1
+        if depth or t in ("(", ")", "/", "?", ".") or t.endswith("?") or t[0] in "_~!":
+            continue
+        atoms = set()
+        for atom in t.split("|"):
+            body = atom.split("^")[0]
+            atoms.add("=" + key(body[1:].lower()) if body.startswith("=") else _code(body))
+        reqs.append(frozenset(atoms))
+    return tuple(reqs)
 
 
 def compile_pattern(pattern: str, key: Callable[[str], str], known: set[str]) -> str:
@@ -358,14 +397,26 @@ def compile_pattern(pattern: str, key: Callable[[str], str], known: set[str]) ->
 
 
 def compile_rules(rules, vetoes, key):
-    """Compile all rules: a list of (category, regex) and {category: (overlap, sentence)}."""
+    """Compile all rules.
+
+    Returns the class -> character code table, a list of (category, [(regex,
+    requirements, first element's atoms or None), ...]) and {category: (overlap veto
+    regex, sentence veto regex)}.
+    """
     from . import lexicon
 
     known = set(lexicon.CLASSES) | {t for v in lexicon.SURFACE.values() for t in v} | {"NUM"}
+    _CODE.clear()
+    _CODE.update({c: chr(0x4E00 + i) for i, c in enumerate(sorted(known))})
     cats = []
     for cat, patterns in rules.items():
-        rx = "|".join(f"(?:{compile_pattern(p, key, known)})" for p in patterns)
-        cats.append((cat, re.compile(rx)))
+        compiled = []
+        for p in patterns:
+            reqs = requirements(p, key)
+            first = _tokenize(p)[0]
+            anchored = first not in ("(", ".") and not first.endswith("?") and first[0] not in "_~!"
+            compiled.append((re.compile(compile_pattern(p, key, known)), reqs, reqs[0] if anchored else None))
+        cats.append((cat, compiled))
     veto_rx = {}
     for cat, patterns in vetoes.items():
         over = [compile_pattern(p[5:], key, known) for p in patterns if p.startswith("over:")]
@@ -374,4 +425,4 @@ def compile_rules(rules, vetoes, key):
             re.compile("|".join(f"(?:{r})" for r in over)) if over else None,
             re.compile("|".join(f"(?:{r})" for r in sent)) if sent else None,
         )
-    return cats, veto_rx
+    return dict(_CODE), cats, veto_rx
