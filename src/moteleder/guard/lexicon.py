@@ -102,7 +102,8 @@ CLASSES: dict[str, frozenset[str]] = {
     "EMOT": _w(
         "skuffet skuffa skuffelse skuffende frustrert frustrerte frustrasjon frustrerende "
         "oppgitt oppgitte irritert irriterte sur sinte sint forbanna forbannet provosert "
-        "provosera provoserende lei sliten slitne"
+        "provosera provoserende lei sliten slitne sjokkert sjokka rystet rysta opprørt fortvilet "
+        "fortvila"
     ),
     "CONTENT": _w("fornøyd fornøyde fornøgd fornøgde nøgd nøgde tilfreds glad glade"),
     "BADQ": _w(
@@ -126,7 +127,8 @@ CLASSES: dict[str, frozenset[str]] = {
         "svarte ringte tok ta tar tek holde holder held holdt bry bryr gidde gidder orke "
         "orker dukke dukker dukka dukket oppdatere oppdaterer kontakte kontakter tilbakemelding "
         "lese leser les lest reagere reagerer reagert handle handler handla handlet "
-        "tilrettelegge tilrettelegger tilretteleggjer tilrettelagt sagt sa seie si"
+        "tilrettelegge tilrettelegger tilretteleggjer tilrettelagt sagt sa seie si rettet retta "
+        "rette fikset fiksa ordnet ordna"
     ),
     "DUTYN": _w(
         "svare svarer svarar svart svara svarte ringe ringer ringjer ringt ringte ringde "
@@ -195,7 +197,8 @@ CLASSES: dict[str, frozenset[str]] = {
     ),
     "REJECT": _w("avslag avslaget avslått avslo avviste avvist avvise avslagene"),
     "CUT": _w(
-        "kuttet kutta kutte kutter miste mister mistet mista redusert redusere reduserte fjernet fjerna tatt trukket "
+        "kuttet kutta kutte kutter miste mister mistet mista forsvinne forsvinner forsvinn "
+        "forsvann redusert redusere reduserte fjernet fjerna tatt trukket "
         "trekt halvert halvera nedprioritert nedprioritere strøket"
     ),
     "ALLOC": _w(
@@ -236,6 +239,7 @@ CLASSES: dict[str, frozenset[str]] = {
     ),
     "TRAINV": _w(
         "veilede veileder veiledes veiledet rettleie rettleier rettleiast instruere instruerer "
+        "undervise underviser undervises "
         "instrueres kurse kurses kursa kurset lære læres lært lærte"
     ),
     "SHOW": _w(
