@@ -198,7 +198,7 @@ CLASSES: dict[str, frozenset[str]] = {
     "REJECT": _w("avslag avslaget avslått avslo avviste avvist avvise avslagene"),
     "CUT": _w(
         "kuttet kutta kutte kutter miste mister mistet mista forsvinne forsvinner forsvinn "
-        "forsvann redusert redusere reduserte fjernet fjerna tatt trukket "
+        "forsvann redusert redusere reduserte fjernet fjerna trukket "
         "trekt halvert halvera nedprioritert nedprioritere strøket"
     ),
     "ALLOC": _w(
@@ -352,6 +352,8 @@ SURFACE: dict[str, frozenset[str]] = {
     "vil": frozenset({"INTENT", "MODAL", "NEED"}),
     "mot": frozenset(),
     "men": frozenset(),
+    "dere": frozenset({"YOU"}),
+    "deres": frozenset({"OUR"}),
     "bor": frozenset(),
     "bør": frozenset({"MODAL", "INTENT", "NEED", "ASKMODAL"}),
     "boer": frozenset({"MODAL", "INTENT", "NEED", "ASKMODAL"}),
