@@ -102,8 +102,16 @@ CLASSES: dict[str, frozenset[str]] = {
     "EMOT": _w(
         "skuffet skuffa skuffelse skuffende frustrert frustrerte frustrasjon frustrerende "
         "oppgitt oppgitte irritert irriterte sur sinte sint forbanna forbannet provosert "
-        "provosera provoserende lei sliten slitne sjokkert sjokka rystet rysta opprørt fortvilet "
+        "provosera provoserende lei sjokkert sjokka rystet rysta opprørt fortvilet "
         "fortvila"
+    ),
+    "STRONGBAD": _w(
+        "elendig elendige håpløs håpløse håplaus håplause katastrofal katastrofale "
+        "uakseptabel uakseptabelt uakseptable uforsvarlig uforsvarleg uforsvarlige "
+        "uprofesjonell uprofesjonelt uprofesjonelle respektløs respektløse respektlaus "
+        "inkompetent inkompetente udugelig udugelige ubrukelig ubrukelige ubrukeleg "
+        "useriøs useriøst useriøse skammelig skammeleg skandale skandaløst skandaløs "
+        "kritikk kritikkverdig kritikkverdige uholdbart uholdbar"
     ),
     "CONTENT": _w("fornøyd fornøyde fornøgd fornøgde nøgd nøgde tilfreds glad glade"),
     "BADQ": _w(
@@ -292,7 +300,10 @@ CLASSES: dict[str, frozenset[str]] = {
     "WHO": _w("hvem kven hvem-sitt"),
     "POSS": _w("sitt si sin sine sitt sitt"),
     "OUR": _w("vårt vår våre vårt dykkar deres deira"),
-    "SAY": _w("sier seier sa mener meiner hevder hevdar påstår mente"),
+    "SAY": _w(
+        "sier seier sa mener meiner hevder hevdar påstår mente forteller fortel fortalte "
+        "melder meldar meldte opplyser rapporterer skriver skriv"
+    ),
     "SHIFT": _w(
         "skyver skyv skyve skyvet dytter dyttar sender kaster kastar kastet kasteball "
         "kasteballen pulverisert fraskriver fraskrive fraskrev"

@@ -82,6 +82,10 @@ RULES: dict[str, list[str]] = {
         f"{SUBJ} ~3 =uten|=utan =å =si|=seie|=gi|=gje =fra|=ifra|=frå|=beskjed",
         f"{SUBJ} _2 =skjerpe|=skjerpa|=skjerper =seg",
         f"{SUBJ} _2 NEG ADV? =peiling|=greie|=kontroll",
+        f"{SUBJ} ~8!CHILD,SAY STRONGBAD",
+        f"STRONGBAD ~8!CHILD,SAY {SUBJ}",
+        "WE|=jeg|=eg|=mor|=far|=foreldrene _2 NEG ADV? ADV? CONTENT",
+        f"WE|=jeg|=eg|=mor|=far|=foreldrene _2 LINK ADV? ADV? EMOT|DISSAT ~8!CHILD {SUBJ}",
         "NOBODY ADV? =har? ADV? DUTY|=tar|=tek|=tatt|=gjør|=gjer",
         "=skjer|=skjedd|=skjer ADV? =ingenting|=ingen|=ikkje|=ikke ADV? =noe|=noko? _2 =med|=i _1 =saken|=saka",
         # harsh or careless treatment by staff
@@ -129,7 +133,7 @@ RULES: dict[str, list[str]] = {
         "CHASE",
         f"WE|=jeg|=eg|=mor|=far|=foreldrene _3 =mase|=mast|=masa|=maset|=masar|=maser _2 =på _2 {SUBJ}",
         f"=etterlyst|=etterlyse|=etterlyser _3 =fra|=frå _2 {SUBJ} _4 =lenge|=måneder|=månader|=uker|=veker|=månedsvis|=gang",
-        f"NEG _2 =fått|=høyrt|=hørt _2 =svar|=noe|=noko|=tilbakemelding _2 =fra|=frå _2 {SUBJ}",
+        f"NEG _2 =fått|=høyrt|=hørt _2 =svar|=noe|=noko|=tilbakemelding|=ord|=pip|=lyd _2 =fra|=frå _2 {SUBJ}",
         f"=lei _2 =av _4 =vente|=mase|=purre|=masa|=venta|{SUBJ}",
         # complaining about a person or service (not a decision)
         "COMPLAIN =på|=over =den? STAFF|SERVICE|YOU",
