@@ -56,7 +56,7 @@ CLASSES: dict[str, frozenset[str]] = {
         "ansvarsgruppemøtet ansvarsgruppemøte nettverksmøtet nettverksgruppa forsamlingen"
     ),
     "CHILD": _w(
-        "han hun ho gutten jenta eleven barnet sønnen dottera datteren sonen guten "
+        "han hun ho ham henne gutten jenta eleven barnet sønnen dottera datteren sonen guten "
         "ungdommen brukeren bruker vedkommende"
     ),
     "NOW": _w("nå no idag her umiddelbart straks"),
@@ -112,6 +112,15 @@ CLASSES: dict[str, frozenset[str]] = {
         "inkompetent inkompetente udugelig udugelige ubrukelig ubrukelige ubrukeleg "
         "useriøs useriøst useriøse skammelig skammeleg skandale skandaløst skandaløs "
         "kritikk kritikkverdig kritikkverdige uholdbart uholdbar"
+    ),
+    "WRONGED": _w(
+        "overkjørt overkjørte overkøyrd overkøyrde oversett overset neglisjert neglisjerte "
+        "tilsidesatt ignorert ignorerte avvist avviste motarbeidet motarbeida sviktet svikta "
+        "lurt lurte trakassert"
+    ),
+    "DURATION": _w(
+        "uker veker uke veke måneder månader måned månad dager dagar år lenge evigheter "
+        "evighet halvår halvt"
     ),
     "CONTENT": _w("fornøyd fornøyde fornøgd fornøgde nøgd nøgde tilfreds glad glade"),
     "BADQ": _w(
@@ -223,7 +232,7 @@ CLASSES: dict[str, frozenset[str]] = {
         "urimelige feil galt gale uforståelig uforståeleg uforståelige ulovlig ulovleg "
         "uakseptabelt uakseptabel uholdbart uholdbar uverdig uverdige skandale skandaløst "
         "latterlig latterleg hårreisende vilkårlig vilkårleg krenkende diskriminering "
-        "diskriminerende forskjellsbehandling ufortjent"
+        "diskriminerende forskjellsbehandling ufortjent skjev skjevt skjeve skeiv skeivt ujevn ujevnt"
     ),
     "ACCEPT": _w("godtar godta godtek aksepterer akseptere aksepterar finner finn gå"),
     "AGREE": _w("enig enige einig einige samd samde"),
@@ -363,6 +372,8 @@ SURFACE: dict[str, frozenset[str]] = {
     "vil": frozenset({"INTENT", "MODAL", "NEED"}),
     "mot": frozenset(),
     "men": frozenset(),
+    "svar": frozenset({"LSACT"}),
+    "svaret": frozenset({"LSACT"}),
     "dere": frozenset({"YOU"}),
     "deres": frozenset({"OUR"}),
     "bor": frozenset(),
