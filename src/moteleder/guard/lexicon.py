@@ -151,7 +151,7 @@ CLASSES: dict[str, frozenset[str]] = {
         "svare svarer svarar svart svara svarte ringe ringer ringjer ringt ringte ringde "
         "følge følger følgjer fulgt følgt informere informerer informert lytte lytter "
         "lyttar høre hører høyrer hørt bry bryr gidde gidder kontakte kontakter kontaktet "
-        "reagere reagerer reagert tilbakemelding gir gi"
+        "reagere reagerer reagert tilbakemelding gir gi gitt gav ga"
     ),
     "SVIKT": _w("svikter sviktet svikta svikt sviktende sviktar"),
     "FORGET": _w(
@@ -326,7 +326,8 @@ CLASSES: dict[str, frozenset[str]] = {
         "bestemme bestemmer bestem bestemt vedta vedtar vedtek vedtatt avgjøre avgjør "
         "avgjere avgjer avgjort innvilge innvilger innvilgar innvilg innvilget tildele "
         "tildeler tildel tildelar godkjenne godkjenner godkjenn beslutte beslutter fatte "
-        "fatter fattar løyve løyver garantere garanterer love lover"
+        "fatter fattar løyve løyver garantere garanterer love lover bekrefte bekrefter "
+        "bekreftar stadfeste stadfester"
     ),
     "STRONGDECIDE": _w(
         "vedta vedtar vedtek innvilge innvilger innvilgar innvilg tildele tildeler tildel "
