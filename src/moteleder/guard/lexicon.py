@@ -122,6 +122,10 @@ CLASSES: dict[str, frozenset[str]] = {
         "uker veker uke veke måneder månader måned månad dager dagar år lenge evigheter "
         "evighet halvår halvt"
     ),
+    "BADN": _w(
+        "rot rotet kaos surr surret slurv slurvet tabbe tabber tabbar feil feilene "
+        "svikt mangler manglar"
+    ),
     "CONTENT": _w("fornøyd fornøyde fornøgd fornøgde nøgd nøgde tilfreds glad glade"),
     "BADQ": _w(
         "dårlig dårlige dårleg dårlege elendig elendige håpløs håpløse håplaus håplause "
@@ -133,7 +137,7 @@ CLASSES: dict[str, frozenset[str]] = {
         "likegyldige nedlatende utilgjengelig utilgjengeleg utilgjengelige upålitelig "
         "upåliteleg upålitelige uhøflig uhøflige uhøfleg uhøflege ufordragelig sur sure skammelig skammeleg skandale skandaløst skandaløs "
         "forferdelig forferdeleg forferdelige kritikkverdig kritikkverdige latterlig "
-        "latterleg ufin ufint hjelpeløs rotete kaotisk kaotiske ussel fraværende fråverande "
+        "latterleg ufin ufint hjelpeløs rotete kaotisk kaotiske ussel fraværende fråverande umotivert umotiverte uinteressert uinteresserte "
         "usynlig usynlege usynlige passiv passive"
     ),
     "DUTY": _w(
@@ -194,8 +198,7 @@ CLASSES: dict[str, frozenset[str]] = {
     ),
     "FEEL": _w("føler føle føl kjenner kjenne opplever opplev oppleve følte opplevde"),
     "CHASE": _w(
-        "purret purra purre purrer etterlyst etterlyse etterlyser mase maser masa maset mas "
-        "masing"
+        "purret purra purre purrer purring purringer purringar"
     ),
     "LAZY": _w("mobilen telefonen mobil ingenting ingen-ting"),
     "TIRED": _w("lei"),
