@@ -365,3 +365,26 @@ def test_main_corpus_meets_quality_targets():
     for cat, scores in q["per_category"].items():
         assert scores["f1"] >= 0.90, (cat, scores)
     assert q["false_alarm_rate"] <= 0.03
+
+
+# ------------------------------------------------------------------ robustness
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = st.sampled_from(
+    "vi vil klage på vedtaket skolen BUP sier det er sitt ansvar kan ikke bare bestemme at han "
+    "får 20 timer avlastning assistenten kommer aldri ingen gjør noe opplæring læres opp , . ? ! "
+    "\n æøå ÆØÅ aa oe – — ' ’ 😀 \t".split(" ")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=200), st.lists(_WORDS, max_size=40).map(" ".join)))
+def test_any_text_gives_valid_spans(text):
+    result = check(text)
+    for m in result.matches:
+        assert text[m.start : m.end] == m.phrase
+        s, e = sentence_span(text, m.start, m.end)
+        assert 0 <= s <= m.start and m.end <= e <= len(text)
+    assert result.categories == [c for c in CATEGORIES if c in {m.category for m in result.matches}]
