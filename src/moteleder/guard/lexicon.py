@@ -155,7 +155,7 @@ CLASSES: dict[str, frozenset[str]] = {
         "svare svarer svarar svart svara svarte ringe ringer ringjer ringt ringte ringde "
         "følge følger følgjer fulgt følgt informere informerer informert lytte lytter "
         "lyttar høre hører høyrer hørt bry bryr gidde gidder kontakte kontakter kontaktet "
-        "reagere reagerer reagert tilbakemelding gir gi gitt gav ga"
+        "reagere reagerer reagert tilbakemelding gir gi gitt gav ga gjeve gjev gje"
     ),
     "SVIKT": _w("svikter sviktet svikta svikt sviktende sviktar"),
     "FORGET": _w(
@@ -239,7 +239,7 @@ CLASSES: dict[str, frozenset[str]] = {
     ),
     "ACCEPT": _w("godtar godta godtek aksepterer akseptere aksepterar finner finn gå"),
     "AGREE": _w("enig enige einig einige samd samde"),
-    "FEW": _w("få lite lita nok lavt lågt lav låg"),
+    "FEW": _w("få lite lita nok lavt lågt lav låg små liten smått"),
     "ONLY": _w("bare berre kun"),
     "MORE": _w("mer meir flere fleire større mere"),
     "SHOULD": _w("burde skulle fortjener fortener trenger"),
