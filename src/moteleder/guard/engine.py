@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from .texts import CATEGORIES
 
-__all__ = ["Match", "GuardResult", "check", "sentence_span", "fold", "word_key"]
+__all__ = ["Match", "GuardResult", "check", "sentence_span", "fold", "word_key", "warm"]
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,7 @@ def _build() -> dict:
     from . import lexicon
     from .rules import RULES, VETOES, compile_rules
 
-    state: dict = {}
+    state: dict = {"token": re.compile(_TOKEN_SOURCE)}
     exact: dict[str, set[str]] = {}
     head: dict[str, set[str]] = {}
     surface: dict[str, set[str]] = {}
@@ -157,6 +157,18 @@ def _build() -> dict:
     )))
     state["lits"] = {k for k in state["lits"]} | {word_key(w.lower()) for w in state["lits"]}
     return state
+
+
+def warm() -> None:
+    """Build the lexicon and compile every rule now (e.g. in a background thread at start).
+
+    Without it, the first call to ``check`` builds the lexicon (a few hundred ms) and each
+    rule is compiled the first time a text could match it.
+    """
+    for _, compiled in _state()["cats"]:
+        for entry in compiled:
+            if isinstance(entry[0], str):
+                entry[0] = re.compile(entry[0])
 
 
 def _state() -> dict:
@@ -257,7 +269,9 @@ def _encode_word(low: str, state: dict) -> tuple[str, frozenset[str]]:
 
 # --------------------------------------------------------------------------- tokens
 
-_TOKEN = re.compile(
+# words (with inner hyphens/apostrophes), sentence ends, and comma-like breaks;
+# compiled in _build so that importing the package stays cheap
+_TOKEN_SOURCE = (
     r"(?P<w>[^\W_]+(?:[-'’][^\W_]+)*)"
     r"|(?P<s>[.!?]+(?!\s*[a-zæøå0-9])|\n)"
     r"|(?P<c>[,;:()\"«»]|\s[-–—]\s)"
@@ -280,7 +294,7 @@ def _encode(text: str, state: dict):
     pos = 0
     apply_left = 0
     grant, apply = state["code"]["GRANT"], state["code"]["APPLY"]
-    for m in _TOKEN.finditer(text):
+    for m in state["token"].finditer(text):
         kind = m.lastgroup
         if kind == "w":
             low = m.group().lower()
@@ -335,11 +349,14 @@ def check(text: str) -> GuardResult:
     matches: list[Match] = []
     for cat, compiled in state["cats"]:
         found: list[tuple[int, int]] = []
-        for rx, reqs, first in compiled:
+        for entry in compiled:
+            rx, reqs, first = entry
             for req in reqs:
                 if where.keys().isdisjoint(req):
                     break
             else:
+                if isinstance(rx, str):
+                    rx = entry[0] = re.compile(rx)
                 if first is None:
                     for m in rx.finditer(encoded):
                         found.append(

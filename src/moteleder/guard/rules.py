@@ -502,8 +502,8 @@ def compile_pattern(pattern: str, key: Callable[[str], str], known: set[str]) ->
 def compile_rules(rules, vetoes, key):
     """Compile all rules.
 
-    Returns the class -> character code table, a list of (category, [(regex,
-    requirements, first element's atoms or None), ...]) and {category: (overlap veto
+    Returns the class -> character code table, a list of (category, [[regex source,
+    requirements, first element's atoms or None], ...]) and {category: (overlap veto
     regex, sentence veto regex)}.
     """
     from . import lexicon
@@ -518,7 +518,9 @@ def compile_rules(rules, vetoes, key):
             reqs = requirements(p, key)
             first = _tokenize(p)[0]
             anchored = first not in ("(", ".") and not first.endswith("?") and first[0] not in "_~!"
-            compiled.append((re.compile(compile_pattern(p, key, known)), reqs, reqs[0] if anchored else None))
+            # regex source now, compiled on first use (see engine._rx): most texts never
+            # meet most patterns' requirements, so start-up stays short
+            compiled.append([compile_pattern(p, key, known), reqs, reqs[0] if anchored else None])
         cats.append((cat, compiled))
     veto_rx = {}
     for cat, patterns in vetoes.items():
