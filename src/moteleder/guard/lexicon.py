@@ -323,7 +323,8 @@ CLASSES: dict[str, frozenset[str]] = {
     "PAY": _w("betale betaler betalar dekke dekker dekkjer finansiere finansierer kostnaden kostnadene utgiftene"),
     "DIFFER": _w("ulike ulikt ulik forskjellige forskjellig ulike sprikende motstridende"),
     "VIEW": _w("syn oppfatning oppfatninger oppfatningar vurdering vurderinger vurderingar forståelse "
-        "meininger meiningar meninger råd rådene anbefalinger tilrådingar signaler signal beskjeder"),
+        "meininger meiningar meninger råd rådene anbefalinger tilrådingar signaler signal beskjeder "
+        "konklusjoner konklusjonar konklusjon"),
     # --- enkeltvedtak ----------------------------------------------------------------
     "DECIDE": _w(
         "bestemme bestemmer bestem bestemt vedta vedtar vedtek vedtatt avgjøre avgjør "
@@ -334,7 +335,7 @@ CLASSES: dict[str, frozenset[str]] = {
     ),
     "STRONGDECIDE": _w(
         "vedta vedtar vedtek innvilge innvilger innvilgar innvilg tildele tildeler tildel "
-        "tildelar løyve løyver fatte fatter fattar"
+        "tildelar løyve løyver fatte fatter fattar bevilge bevilger bevilg"
     ),
     "GIVE": _w("gi gir gje gjev"),
     "RECEIVE": _w("får fikk fekk gis tildeles innvilges innvilget skal-få"),
