@@ -126,7 +126,9 @@ def speed(texts: list[str], repeat: int) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m moteleder.guard.bench", description=__doc__)
-    parser.add_argument("--corpus", action="append", metavar="PATH", help="JSONL corpus (repeatable)")
+    parser.add_argument(
+        "--corpus", action="append", metavar="PATH", help="JSONL corpus (repeatable)"
+    )
     parser.add_argument("--repeat", type=int, default=200, help="repetitions per text for timing")
     parser.add_argument("--errors", action="store_true", help="list the misclassified texts too")
     args = parser.parse_args(argv)

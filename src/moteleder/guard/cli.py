@@ -49,9 +49,8 @@ def run_flagg(args) -> int:
     else:
         inp = _utf8(sys.stdin, write=False)
         for line in inp:
-            text = line[:-1] if line.endswith("\n") else line
-            if text.endswith("\r"):
-                text = text[:-1]
+            text = line.removesuffix("\n")
+            text = text.removesuffix("\r")
             out.write(result_json(text) + "\n")
     out.flush()
     return 0

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from .texts import CATEGORIES
 
-__all__ = ["Match", "GuardResult", "check", "sentence_span", "fold", "word_key", "warm"]
+__all__ = ["GuardResult", "Match", "check", "fold", "sentence_span", "warm", "word_key"]
 
 
 @dataclass(frozen=True)
@@ -63,8 +63,22 @@ class GuardResult:
 # --------------------------------------------------------------------------- folding
 
 _FOLD_CHARS = str.maketrans(
-    {"æ": "e", "ø": "o", "å": "a", "ä": "e", "ö": "o", "é": "e", "è": "e", "ê": "e",
-     "ó": "o", "ò": "o", "ô": "o", "á": "a", "à": "a", "ü": "u"}
+    {
+        "æ": "e",
+        "ø": "o",
+        "å": "a",
+        "ä": "e",
+        "ö": "o",
+        "é": "e",
+        "è": "e",
+        "ê": "e",
+        "ó": "o",
+        "ò": "o",
+        "ô": "o",
+        "á": "a",
+        "à": "a",
+        "ü": "u",
+    }
 )
 _FOLD_PAIRS = re.compile(r"ae|oe|aa")
 _PAIR_TO = {"ae": "e", "oe": "o", "aa": "a"}
@@ -107,10 +121,6 @@ def word_key(word: str) -> str:
     return key
 
 
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
 def _build() -> dict:
     from . import lexicon
     from .rules import RULES, VETOES, compile_rules
@@ -122,7 +132,7 @@ def _build() -> dict:
     for cls, words in lexicon.CLASSES.items():
         for w in words:
             low = w.lower()
-            for part in ([low] + low.split("-") if "-" in low else [low]):
+            for part in [low] + low.split("-") if "-" in low else [low]:
                 k = word_key(part)
                 if not k:
                     continue
@@ -131,8 +141,7 @@ def _build() -> dict:
                 if cls in lexicon.HEAD and (len(k) >= 4 or k == "tim"):
                     head.setdefault(k, set()).add(cls)
 
-    # one-edit neighbourhoods for typo tolerance (longer words only)
-    # one-letter-deleted forms of the longer lexicon words -> {word: classes}
+    # typo tolerance: one-letter-deleted forms of the longer lexicon words -> {word: classes}
     fuzzy: dict[str, dict[str, set[str]]] = {}
     for table in (exact, surface):
         for k, classes in table.items():
@@ -148,14 +157,11 @@ def _build() -> dict:
         override={k: set(v) for k, v in lexicon.SURFACE.items()},
     )
     state["code"], state["cats"], state["vetoes"] = compile_rules(RULES, VETOES, word_key)
-    # keys are written into the encoded text only where a rule names the word itself
-    state["lits"] = {
-        a[1:] for _, compiled in state["cats"] for _, reqs, _ in compiled for r in reqs for a in r
-        if a.startswith("=")
-    } | set(re.findall(r"=([^\s|^()]+)", " ".join(
-        " ".join(p) for p in list(RULES.values()) + list(VETOES.values())
-    )))
-    state["lits"] = {k for k in state["lits"]} | {word_key(w.lower()) for w in state["lits"]}
+    # a word's key is written into the encoded text only if some rule names that word
+    named = re.findall(
+        r"=([^\s|^()]+)", " ".join(p for ps in (*RULES.values(), *VETOES.values()) for p in ps)
+    )
+    state["lits"] = {word_key(w.lower()) for w in named}
     return state
 
 
@@ -217,8 +223,8 @@ def _fuzzy(key: str, folded: str, state: dict) -> set[str]:
     """Classes of a word one typo away from a lexicon word (longer words only).
 
     A letter missing (incl. a left-out æ/ø/å), added, or two neighbours swapped is
-    accepted from 5 letters; a wrong letter only from 7. The first letter must be right, so "klar" never meets
-    "uklar".
+    accepted from 5 letters; a wrong letter only from 7. The first letter must be right,
+    so "klar" never meets "uklar".
     """
     fuzzy, surface, exact = state["fuzzy"], state["surface"], state["exact"]
     first = folded[0]
@@ -360,7 +366,10 @@ def check(text: str) -> GuardResult:
                 if first is None:
                     for m in rx.finditer(encoded):
                         found.append(
-                            (bisect_right(offsets, m.start()) - 1, bisect_right(offsets, m.end() - 1) - 1)
+                            (
+                                bisect_right(offsets, m.start()) - 1,
+                                bisect_right(offsets, m.end() - 1) - 1,
+                            )
                         )
                     continue
                 starts: set[int] = set()
@@ -388,7 +397,10 @@ def check(text: str) -> GuardResult:
             if over_rx is not None:
                 for m in over_rx.finditer(encoded):
                     blocked_tokens.append(
-                        (bisect_right(offsets, m.start()) - 1, bisect_right(offsets, m.end() - 1) - 1)
+                        (
+                            bisect_right(offsets, m.start()) - 1,
+                            bisect_right(offsets, m.end() - 1) - 1,
+                        )
                     )
             if sent_rx is not None:
                 for m in sent_rx.finditer(encoded):
@@ -427,12 +439,11 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
         if m.end() <= start:
             s = m.end()
     e = n
-    m = _SENT_END.search(text, end if end > start else start)
+    m = _SENT_END.search(text, max(start, end))
     if m is not None:
         e = m.end() if m.group() != "\n" else m.start()
     # a terminator inside the phrase itself must not cut it
-    if e < end:
-        e = end
+    e = max(e, end)
     while s < start and text[s].isspace():
         s += 1
     while e > end and text[e - 1].isspace():

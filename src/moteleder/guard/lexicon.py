@@ -64,9 +64,7 @@ CLASSES: dict[str, frozenset[str]] = {
     "NEG": _w("ikke ikkje ikkie ikek ikk aldri aldrig sjelden sjeldan knapt nesten-aldri"),
     "NEVER": _w("aldri aldrig sjelden sjeldan"),
     "NOBODY": _w("ingen ingenting ikkjenoko"),
-    "MODAL": _w(
-        "kan kunne kunn skal skulle må måtte bør burde vil ville får kjem"
-    ),
+    "MODAL": _w("kan kunne kunn skal skulle må måtte bør burde vil ville får kjem"),
     "ASKMODAL": _w("kan kunne skal bør må går går"),
     "INTENT": _w(
         "vil ville skal tenker tenkjer vurderer planlegger ønsker ønskjer kommer kjem nødt "
@@ -197,9 +195,7 @@ CLASSES: dict[str, frozenset[str]] = {
         "møtt trodd forstått alvor"
     ),
     "FEEL": _w("føler føle føl kjenner kjenne opplever opplev oppleve følte opplevde"),
-    "CHASE": _w(
-        "purret purra purre purrer purring purringer purringar"
-    ),
+    "CHASE": _w("purret purra purre purrer purring purringer purringar"),
     "LAZY": _w("mobilen telefonen mobil ingenting ingen-ting"),
     "TIRED": _w("lei"),
     # --- klage -----------------------------------------------------------------------
@@ -306,9 +302,7 @@ CLASSES: dict[str, frozenset[str]] = {
         "usemja konflikt konflikten uoverensstemmelse strid strides krangel krangler "
         "krangel uklarhet uklarheter uklarheit"
     ),
-    "UNCLEAR": _w(
-        "uklart uklar uavklart uavklara usikkert uklare uavklarte forvirring rot uvisst"
-    ),
+    "UNCLEAR": _w("uklart uklar uavklart uavklara usikkert uklare uavklarte forvirring rot uvisst"),
     "WHO": _w("hvem kven hvem-sitt"),
     "POSS": _w("sitt si sin sine sitt sitt"),
     "OUR": _w("vårt vår våre vårt dykkar deres deira"),
@@ -320,11 +314,15 @@ CLASSES: dict[str, frozenset[str]] = {
         "skyver skyv skyve skyvet dytter dyttar sender kaster kastar kastet kasteball "
         "kasteballen pulverisert fraskriver fraskrive fraskrev"
     ),
-    "PAY": _w("betale betaler betalar dekke dekker dekkjer finansiere finansierer kostnaden kostnadene utgiftene"),
+    "PAY": _w(
+        "betale betaler betalar dekke dekker dekkjer finansiere finansierer kostnaden kostnadene utgiftene"
+    ),
     "DIFFER": _w("ulike ulikt ulik forskjellige forskjellig ulike sprikende motstridende"),
-    "VIEW": _w("syn oppfatning oppfatninger oppfatningar vurdering vurderinger vurderingar forståelse "
+    "VIEW": _w(
+        "syn oppfatning oppfatninger oppfatningar vurdering vurderinger vurderingar forståelse "
         "meininger meiningar meninger råd rådene anbefalinger tilrådingar signaler signal beskjeder "
-        "konklusjoner konklusjonar konklusjon"),
+        "konklusjoner konklusjonar konklusjon"
+    ),
     # --- enkeltvedtak ----------------------------------------------------------------
     "DECIDE": _w(
         "bestemme bestemmer bestem bestemt vedta vedtar vedtek vedtatt avgjøre avgjør "

@@ -92,7 +92,7 @@ RULES: dict[str, list[str]] = {
         f"=tok|=tar|=tek|=gikk|=gjekk _3 DURATION ~2 BEFORE ~5 {SUBJ}|=noen|=nokon ~3 DUTY|COME",
         f"{SUBJ} _2 =passer|=passar NEG ADV? =til|=for =jobben|=jobb|=arbeidet|=oppgaven|=oppgåva",
         f"{SUBJ} _3 NEG ADV? =egnet|=egna|=skikket|=skikka|=kvalifisert|=kvalifiserte",
-        f"STAFF _3 =på =mobilen|=telefonen|=mobil|=telefon ~3 FREQ",
+        "STAFF _3 =på =mobilen|=telefonen|=mobil|=telefon ~3 FREQ",
         f"WRONGED _2 =av|=fra|=frå _2 {SUBJ}",
         "FEEL _3 WRONGED",
         "NEG ADV? =vært|=vore =å =se|=sjå",
@@ -180,7 +180,7 @@ RULES: dict[str, list[str]] = {
         f"ACCEPT NEG _2 {DEC_OBJ}|ALLOC",
         f"NEG ADV? ACCEPT _2 {DEC_OBJ}|ALLOC",
         f"NEG _3 ACCEPT ~5 {DEC_OBJ}",
-        f"NEG ADV? =riktig|=rett|=greit|=ok|=akseptabelt|=rettferdig|=rimelig ~6 =mindre|=færre",
+        "NEG ADV? =riktig|=rett|=greit|=ok|=akseptabelt|=rettferdig|=rimelig ~6 =mindre|=færre",
         "UNFAIR ~6 =mindre|=færre",
         "DECISION _2 MODAL ADV? =endres|=endrast|=omgjøres|=omgjerast|=trekkes|=oppheves|=endre",
         "DECISION _2 MODAL ADV? =gjøres|=gjerast =om",
@@ -203,7 +203,7 @@ RULES: dict[str, list[str]] = {
         f"NEG ADV? CONTENT _1 =med _2 {DEC_OBJ}",
         f"DISSAT|EMOT _2 =over|=med|=på ~5 {DEC_OBJ}",
         # too little, cut, refused
-        f"ALLOC|DECISION _3 COP _2 =for|FOR|=altfor FEW",
+        "ALLOC|DECISION _3 COP _2 =for|FOR|=altfor FEW",
         "=altfor|=for|FOR FEW NUM? ALLOC|DECISION",
         "NEG ADV? =nok ALLOC",
         "ALLOC _3 =holder|=held|=strekker|=rekker NEG",
@@ -215,17 +215,17 @@ RULES: dict[str, list[str]] = {
         "DECISION|REJECT _1 =revurdert|=omgjort|=endret|=endra",
         "=revurdere|=omgjøre|=omgjere _2 DECISION|REJECT",
         "WHY _6 =satt|=sett|=skrudd|=skåret =ned",
-        f"WHY _6 CUT|REJECT|=avslag|=kutt",
-        f"WHY _4 =bare|=berre|=kun NUM? ALLOC",
-        f"CUT|REJECT _6 =uten|=utan _2 =begrunnelse|=grunn|=grunngjeving|=forklaring",
-        f"CUT ~6 NEG _1 =greit|=ok|=akseptabelt|=riktig|=rett",
-        f"NEG ADV? =greit|=ok|=akseptabelt|=riktig ~6 CUT|REJECT",
-        f"=andre _4 RECEIVE|=har _3 MORE|NUM _2 ALLOC",
+        "WHY _6 CUT|REJECT|=avslag|=kutt",
+        "WHY _4 =bare|=berre|=kun NUM? ALLOC",
+        "CUT|REJECT _6 =uten|=utan _2 =begrunnelse|=grunn|=grunngjeving|=forklaring",
+        "CUT ~6 NEG _1 =greit|=ok|=akseptabelt|=riktig|=rett",
+        "NEG ADV? =greit|=ok|=akseptabelt|=riktig ~6 CUT|REJECT",
+        "=andre _4 RECEIVE|=har _3 MORE|NUM _2 ALLOC",
         "=krav|=rett =på _2 MORE",
         f"NEG _2 =forstå|=skjønne|=forstår|=skjønner ~6 {DEC_OBJ}",
         f"{DEC_OBJ} ~4 NEG _2 =til =å =forstå|=skjønne",
         "GIVE|RECEIVE|=ga|=gav|=fikk|=fekk|=gitt ONLY _2 =halvparten|=brøkdel|=del|NUM? ALLOC|=halvparten|=brøkdel",
-        f"=feil|=galt|=gale|=urimelig|=urimeleg =at ~6 CUT|REJECT",
+        "=feil|=galt|=gale|=urimelig|=urimeleg =at ~6 CUT|REJECT",
         f"{DEC_OBJ} ~4 NEG ~3 =hensyn|=omsyn|=tråd|=samsvar|=samsvarer|=samsvarar|=dekker|=dekkjer|=holder|=held|=stemmer|=svarer|=svarar",
         "DISAGREE _1 =i =at ~6 ALLOC|GRANT|CUT|REJECT|=innvilget|=innvilga",
         "=for|FOR|=altfor FEW ~1 =med _2 NUM? ALLOC|NUM",
@@ -339,10 +339,10 @@ RULES: dict[str, list[str]] = {
         f"MODAL NEG? {GRP} _3 =sette|=skrive|=føre _3 NUM _2 GRANT",
         f"{GRP} _3 AGREE _4 RECEIVE _2 NUM|MORE _2 GRANT",
         f"=bestem|=innvilg|=vedta|=avgjer|=avgjør NOW? ~5 {GOT}",
-        f"=si|=seie =ja _3 =til _3 GRANT|APPLY",
-        f"YES _2 =fra|=frå _1 YOU|GROUP",
+        "=si|=seie =ja _3 =til _3 GRANT|APPLY",
+        "YES _2 =fra|=frå _1 YOU|GROUP",
         f"NOW _3 MODAL NEG? {GRP} _3 DECIDE^DECIDEPAST|GIVE",
-        f"MODAL NEG? STAFF|SERVICE _2 ADV? ADV? STRONGDECIDE^DECIDEPAST ~4 NOW",
+        "MODAL NEG? STAFF|SERVICE _2 ADV? ADV? STRONGDECIDE^DECIDEPAST ~4 NOW",
         f"{GRP} _3 MODAL _3 STRONGDECIDE^DECIDEPAST",
         f"=la =oss ADV? DECIDE|STRONGDECIDE|AGREEV ~5 {GOT}",
         f"{GRP} _3 MODAL ADV? GIVE _3 NUM? GRANT",
@@ -380,7 +380,7 @@ VETOES: dict[str, list[str]] = {
     ],
     "enkeltvedtak": [
         f"over:{GRP} _2 MODAL NEG _3 DECIDE|GIVE",
-        f"over:GROUP _3 NEG _3 DECIDE",
+        "over:GROUP _3 NEG _3 DECIDE",
     ],
 }
 
@@ -399,7 +399,9 @@ def _tokenize(pattern: str) -> list[str]:
     return pattern.replace("(", " ( ").replace(")", " ) ").split()
 
 
-def _compile_seq(tokens: list[str], i: int, key: Callable[[str], str], known: set[str]) -> tuple[str, int]:
+def _compile_seq(
+    tokens: list[str], i: int, key: Callable[[str], str], known: set[str]
+) -> tuple[str, int]:
     parts: list[str] = []
     alts: list[str] = []
     while i < len(tokens):
@@ -503,7 +505,7 @@ def requirements(pattern: str, key: Callable[[str], str]) -> tuple[frozenset[str
 
 def compile_pattern(pattern: str, key: Callable[[str], str], known: set[str]) -> str:
     """One pattern of the rule language as a regular expression over encoded tokens."""
-    rx, i = _compile_seq(_tokenize(pattern), 0, key, known)
+    rx, _ = _compile_seq(_tokenize(pattern), 0, key, known)
     return rx
 
 
