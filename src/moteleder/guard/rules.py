@@ -96,6 +96,8 @@ RULES: dict[str, list[str]] = {
         f"WRONGED _2 =av|=fra|=frå _2 {SUBJ}",
         "FEEL _3 WRONGED",
         "NEG ADV? =vært|=vore =å =se|=sjå",
+        "NOBODY _1 =fått|=fekk =beskjed|=informasjon|=info",
+        f"{SUBJ} _2 =uteblitt|=uteble|=uteblir|=uteblei",
         "NEG ~10 =tredje|=fjerde|=femte|=sjette =gang|=gangen|=gong|=gongen",
         f"{SUBJ} ~3 NEG ~8 =fristen|=frist|=fristene _2 =gikk|=gjekk|=er|=var =ut|=passert|=overskredet|=overskriden",
         f"{SUBJ} _1 NEG ADV? _1 =oss|=meg|=familien|=foreldrene",
@@ -322,10 +324,10 @@ RULES: dict[str, list[str]] = {
     ],
     "enkeltvedtak": [
         # the group asked to decide, grant or promise something only a service can decide
-        f"MODAL NEG? {GRP} NEG? ADV|NOW? ADV|NOW? ADV? DECIDE^DECIDEPAST|AGREEV ~5 {GOT}",
-        f"MODAL NEG? {GRP} NEG? ADV|NOW? ADV|NOW? ADV? GIVE _3 NUM? GRANT",
-        f"MODAL NEG? {GRP} NEG? ADV|NOW? ADV|NOW? ADV? DECIDE^DECIDEPAST =den? APPLY",
-        f"MODAL NEG? {GRP} NEG? ADV|NOW? ADV|NOW? ADV? STRONGDECIDE^DECIDEPAST",
+        f"MODAL NEG? {GRP} _4!SAY,CHILD DECIDE^DECIDEPAST|AGREEV ~5 {GOT}",
+        f"MODAL NEG? {GRP} _4!SAY,CHILD GIVE _3 NUM? GRANT",
+        f"MODAL NEG? {GRP} _4!SAY,CHILD DECIDE^DECIDEPAST =den? APPLY",
+        f"MODAL NEG? {GRP} _4!SAY,CHILD STRONGDECIDE^DECIDEPAST",
         f"{GRP} _3 MODAL ADV? ADV? ADV? DECIDE^DECIDEPAST|AGREEV ~5 {GOT}",
         f"{GRP} _3 MODAL ADV? ADV? ADV? STRONGDECIDE^DECIDEPAST",
         f"{GRP} MODAL =vel|=bare|=berre|=ikke|=ikkje ADV? GIVE _3 NUM? GRANT",
