@@ -363,6 +363,8 @@ VETOES: dict[str, list[str]] = {
         "over:NOBODY _3 RESP",
         "over:NOBODY _1 =bryr|=bry =seg =om =ham|=han|=henne|=ho|=meg",
         "over:CHILD ADV? COP ADV? NEG ADV? CONTENT",
+        # "Kan dere ikke bare gi ham ...?" is a request, not a complaint about a failure
+        f"over:MODAL {SUBJ} NEG ADV? ADV? DUTYN|GIVE",
         "sent:=slik|=som =det? =var|=er|=ble|=vart? =avtalt|=planlagt|=forventet|=venta|=forventa",
         f"over:NEG ADV? =greit|=ok|=akseptabelt|=bra ~6 {DEC_OBJ}",
         "over:=for|FOR|=altfor LACK _1 =hjelp|=støtte|=oppfølging|=hjelpa",
