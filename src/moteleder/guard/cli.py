@@ -1,0 +1,56 @@
+"""`moteleder flagg`: check texts for off-limits topics, one JSON line per text."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+
+from .engine import check
+
+
+def _utf8(stream, write: bool):
+    """The stream as UTF-8 text, whatever the locale says."""
+    try:
+        stream.reconfigure(encoding="utf-8", errors="replace" if not write else "strict")
+        return stream
+    except (AttributeError, ValueError):
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:
+            return stream
+        if write:
+            return io.TextIOWrapper(buffer, encoding="utf-8", line_buffering=True)
+        return io.TextIOWrapper(buffer, encoding="utf-8", errors="replace")
+
+
+def result_json(text: str) -> str:
+    """One text's result as one JSON line (without the newline)."""
+    result = check(text)
+    return json.dumps(
+        {
+            "text": text,
+            "categories": result.categories,
+            "matches": [
+                {"category": m.category, "phrase": m.phrase, "start": m.start, "end": m.end}
+                for m in result.matches
+            ],
+        },
+        ensure_ascii=False,
+    )
+
+
+def run_flagg(args) -> int:
+    """Check each argument, or each line of standard input, and write one JSON line each."""
+    out = _utf8(sys.stdout, write=True)
+    texts = list(getattr(args, "tekst", None) or [])
+    if texts:
+        for text in texts:
+            out.write(result_json(text) + "\n")
+    else:
+        inp = _utf8(sys.stdin, write=False)
+        for line in inp:
+            text = line.removesuffix("\n")
+            text = text.removesuffix("\r")
+            out.write(result_json(text) + "\n")
+    out.flush()
+    return 0
