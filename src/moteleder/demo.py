@@ -32,6 +32,8 @@ def create_demo_group(store: Store, *, today: date | None = None) -> int:
         )
 
     first = datetime.combine(today - timedelta(days=180), datetime.min.time()).replace(hour=14)
+    store.add_consent(group_id, first.date() - timedelta(days=21), "parents", covers_all=True,
+                      expires_on=first.date() + timedelta(days=3 * 365), note="Skriftlig samtykke fra begge foresatte.")
     m1 = store.create_meeting(group_id, first)
     store.start_meeting(m1)
     for name in ids:

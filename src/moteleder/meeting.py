@@ -61,7 +61,9 @@ def minute_rules(store: Store, meeting_id: int, profiles=None) -> MinuteRules:
 
 def referral_lines(store: Store, meeting_id: int) -> list[str]:
     """One neutral minute line per topic steered out of the meeting, without details."""
-    return []
+    from moteleder.guard import REFERRAL_LINE
+
+    return [REFERRAL_LINE[r.category] for r in store.referrals(meeting_id=meeting_id)]
 
 
 def assemble_minute(store: Store, meeting_id: int, profiles=None) -> Minute:

@@ -24,13 +24,16 @@ class MotelederApp(App[None]):
     ]
 
     def __init__(self, store: Store, *, group_id: int | None = None, minutes_dir: Path | None = None,
-                 autosave_interval: float = 0.5, clock_running: bool = True) -> None:
+                 autosave_interval: float = 0.5, clock_running: bool = True,
+                 guard_enabled: bool = True, guard_interval: float = 0.4) -> None:
         super().__init__()
         self.store = store
         self.start_group_id = group_id
         self.autosave_interval = autosave_interval
         # Off only for reproducible screenshots (snapshot tests, the README picture).
         self.clock_running = clock_running
+        self.guard_enabled = guard_enabled
+        self.guard_interval = guard_interval
         if minutes_dir is None:
             base = store.path.parent if store.path else Path.cwd()
             minutes_dir = base / "referater"
@@ -60,6 +63,15 @@ class MotelederApp(App[None]):
 
         self.theme = "textual-dark"
         self.push_screen(HomeScreen())
+        if self.guard_enabled:
+            self.run_worker(self._warm_guard, thread=True, group="guard", exit_on_error=False)
+
+    @staticmethod
+    def _warm_guard() -> None:
+        """Build the topic guard's word lists in the background, so the first check is instant."""
+        from moteleder.guard.engine import warm
+
+        warm()
 
     def open_meeting(self, meeting_id: int) -> None:
         """Show a live meeting on the shared screen, at the step it was left, with the group's routine."""

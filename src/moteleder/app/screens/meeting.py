@@ -31,6 +31,7 @@ from textual.widgets import (
 
 from moteleder.app.screens.confirm import ConfirmScreen
 from moteleder.app.widgets.clock import MeetingClock
+from moteleder.app.widgets.guard_banner import Flag, GuardBanner
 from moteleder.app.widgets.progress import StepBar
 from moteleder.dates import DateInputError, format_datetime, format_weekday_date, parse_date, parse_time
 from moteleder.minute import possessive
@@ -122,6 +123,7 @@ class ReviewRow(Vertical):
     def _comment(self, event: Input.Changed) -> None:
         event.stop()
         self.screen.pending_reviews[self.measure.id] = event.value
+        self.screen.guard_dirty[f"review:{self.measure.id}"] = event.input
 
 
 class MeasureRow(Vertical):
@@ -151,6 +153,7 @@ class MeasureRow(Vertical):
     def _what(self, event: Input.Changed) -> None:
         event.stop()
         self.pending()["what"] = event.value
+        self.screen.guard_dirty[f"measure:{self.measure.id}"] = event.input
 
     @on(Input.Changed, ".ms-resp")
     def _resp(self, event: Input.Changed) -> None:
@@ -209,6 +212,8 @@ class MeetingScreen(Screen[None]):
         Binding("ctrl+t", "add_measure", "Nytt tiltak", priority=True),
         Binding("f10", "finalize", "Ferdigstill", priority=True),
         Binding("ctrl+o", "home", "Til oversikten", priority=True),
+        Binding("f4", "guard_refer", "Henvis videre", priority=True),
+        Binding("f6", "guard_keep", "Behold", priority=True),
     ]
 
     def __init__(self, meeting_id: int, profile=None) -> None:
@@ -223,6 +228,10 @@ class MeetingScreen(Screen[None]):
         self.pending_reviews: dict[int, str] = {}
         self.step_index = 0
         self.finalized = False
+        # Topic guard: fields typed in since the last check, the flag on screen, flags the leader kept.
+        self.guard_dirty: dict[str, object] = {}
+        self.flag: Flag | None = None
+        self.kept: set[tuple[str, str, str]] = set()
 
     @property
     def store(self):
@@ -242,6 +251,7 @@ class MeetingScreen(Screen[None]):
         yield Static(f"Ansvarsgruppemøte for {group.person_name}   ·   {when}", id="meeting-bar", markup=False)
         yield StepBar(self.steps, id="progress")
         yield MeetingClock(id="clock")
+        yield GuardBanner(id="guard-banner")
         with ContentSwitcher(id="steps", initial=f"step-{self.steps[self.step_index].key}"):
             for spec in self.steps:
                 with VerticalScroll(id=f"step-{spec.key}", classes="step"):
@@ -353,6 +363,8 @@ class MeetingScreen(Screen[None]):
     def on_mount(self) -> None:
         self.set_interval(self.app.autosave_interval, self.flush)
         self.set_interval(1.0, self._tick)
+        self.set_interval(self.app.guard_interval, self._run_guard)
+        self.query_one(GuardBanner).show(None)
         self._show_step(self.step_index, initial=True)
         self._update_next_when()
         self.refresh_attendance_warnings()
@@ -378,10 +390,12 @@ class MeetingScreen(Screen[None]):
     @on(TextArea.Changed, ".meeting-field")
     def _note_changed(self, event: TextArea.Changed) -> None:
         self.pending[event.text_area.name] = event.text_area.text
+        self.guard_dirty[event.text_area.name] = event.text_area
 
     @on(Input.Changed, ".meeting-field")
     def _line_changed(self, event: Input.Changed) -> None:
         self.pending[event.input.name] = event.value
+        self.guard_dirty[event.input.name] = event.input
         if event.input.name in ("next_date", "next_time"):
             self._update_next_when()
 
@@ -444,6 +458,8 @@ class MeetingScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         key = self.steps[self.step_index].key
+        if action in ("guard_refer", "guard_keep"):
+            return self.flag is not None
         if action == "add_measure":
             return key == "measures"
         if action == "finalize":
@@ -458,6 +474,76 @@ class MeetingScreen(Screen[None]):
         self.flush()
         self.notify("Møtet er lagret. Velg gruppen igjen for å fortsette.")
         self.dismiss()
+
+    # ------------------------------------------------------------------ the topic guard
+    def _run_guard(self) -> None:
+        """Check the fields typed in since last time (on a timer, never on a keystroke)."""
+        if not self.guard_dirty or not self.app.guard_enabled:
+            return
+        from moteleder.guard import check
+
+        dirty, self.guard_dirty = self.guard_dirty, {}
+        for field, widget in dirty.items():
+            text = widget.text if isinstance(widget, TextArea) else widget.value
+            flag = None
+            for match in check(text).matches:
+                if (field, match.category, match.phrase.lower()) not in self.kept:
+                    flag = Flag(field, match.category, match.phrase, match.start, match.end)
+                    break
+            if flag is not None:
+                self._show_flag(flag)
+            elif self.flag is not None and self.flag.field == field:
+                self._show_flag(None)  # the flagged words are gone
+
+    def _show_flag(self, flag: Flag | None) -> None:
+        self.flag = flag
+        self.query_one(GuardBanner).show(flag)
+        self.refresh_bindings()
+
+    def _flagged_widget(self, field: str):
+        if field.startswith("measure:"):
+            return self.query_one(f"#ms-{field.split(':')[1]} .ms-what", Input)
+        if field.startswith("review:"):
+            return self.query_one(f"#rev-{field.split(':')[1]}-comment", Input)
+        return self.query_one(f"#f-{field}")
+
+    @on(Button.Pressed, "#guard-refer")
+    def action_guard_refer(self) -> None:
+        """Move the flagged sentence out of the note into the coordinator's private follow-up list."""
+        from moteleder.guard import sentence_span
+
+        flag = self.flag
+        if flag is None:
+            return
+        widget = self._flagged_widget(flag.field)
+        text = widget.text if isinstance(widget, TextArea) else widget.value
+        start = text.find(flag.phrase)
+        if start < 0:
+            self._show_flag(None)
+            return
+        begin, end = sentence_span(text, start, start + len(flag.phrase))
+        sentence = text[begin:end].strip()
+        rest = (text[:begin].rstrip(" ") + (" " if text[:begin].strip() and text[end:].strip() else "")
+                + text[end:].lstrip(" ")).strip()
+        self.store.add_referral(self.group.id, self.meeting_id, flag.category, flag.field, sentence)
+        if isinstance(widget, TextArea):
+            widget.text = rest
+        else:
+            widget.value = rest
+        self._show_flag(None)
+        self.flush()
+        self.notify("Temaet er flyttet til din private oppfølgingsliste. Det kommer ikke i referatet.",
+                    title="Henvist videre", timeout=6)
+
+    @on(Button.Pressed, "#guard-keep")
+    def action_guard_keep(self) -> None:
+        """Keep the text: the leader judged it ordinary meeting talk (a false alarm)."""
+        flag = self.flag
+        if flag is None:
+            return
+        self.kept.add((flag.field, flag.category, flag.phrase.lower()))
+        self.store.record_false_alarm(flag.category, flag.phrase, flag.field)
+        self._show_flag(None)
 
     # ------------------------------------------------------------------ step 0: the routine's rules
     def _membership_warnings(self) -> list[str]:
@@ -485,13 +571,16 @@ class MeetingScreen(Screen[None]):
         present = {member_id for member_id, status in marks.items() if status == "present"}
         guardians = [m for m in self.members if m.kind == "guardian"]
         persons = [m for m in self.members if m.kind == "person"]
-        return attendance_warnings(
+        from moteleder.consent import consent_gaps
+
+        warnings = attendance_warnings(
             self.profile,
             guardians_present=any(m.id in present for m in guardians) if guardians else True,
             agreed_without_guardians=self.meeting.agreed_without_guardians,
             person_age=self.group.age_on(self.meeting_day),
             person_present=any(m.id in present for m in persons) if persons else True,
         )
+        return warnings + consent_gaps(self.store, self.group.id, sorted(present), today=self.meeting_day)
 
     def refresh_attendance_warnings(self) -> None:
         warnings = self.attendance_warnings()

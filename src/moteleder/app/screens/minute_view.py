@@ -12,7 +12,11 @@ from textual.widgets import Footer, Markdown, Static
 class MinuteViewScreen(Screen[None]):
     """Read a finalized minute."""
 
-    BINDINGS = [Binding("escape", "back", "Tilbake"), Binding("ctrl+o", "back", "Til oversikten", priority=True)]
+    BINDINGS = [
+        Binding("escape", "back", "Tilbake"),
+        Binding("ctrl+o", "back", "Til oversikten", priority=True),
+        Binding("f4", "followups", "Henviste temaer (privat)", priority=True),
+    ]
 
     def __init__(self, meeting_id: int, *, saved_to: str | None = None) -> None:
         super().__init__()
@@ -30,3 +34,8 @@ class MinuteViewScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    def action_followups(self) -> None:
+        from moteleder.app.screens.followups import FollowUpScreen
+
+        self.app.push_screen(FollowUpScreen(self.app.store.meeting(self.meeting_id).group_id))
