@@ -158,3 +158,12 @@ def m002_referrals(db: Database) -> None:
         {"id": int, "category": str, "phrase": str, "field": str, "created_at": str},
         pk="id",
     )
+
+
+@migrations()
+def m010_scale_indexes(db: Database) -> None:
+    """Indexes for thousands of groups: a group's planned meeting, members, and each meeting's measures."""
+    db["meetings"].create_index(["group_id", "status", "starts_at"], if_not_exists=True)
+    db["members"].create_index(["group_id", "position"], if_not_exists=True)
+    db["measures"].create_index(["meeting_id", "position"], if_not_exists=True)
+    db["measure_reviews"].create_index(["meeting_id"], if_not_exists=True)
