@@ -75,12 +75,24 @@ def _child(kind: str, db: str | None) -> int:
         while not is_ready():
             await pilot.pause(0.01)
         await pilot.pause()
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        peak = _peak_rss_kb(resource)
         print(f"ready {peak}", flush=True)
         app.exit()
 
     app.run(headless=True, auto_pilot=autopilot)
     return 0
+
+
+def _peak_rss_kb(resource) -> int:
+    """This process's peak RSS. VmHWM, where there is one: ru_maxrss would include the RSS of the
+    benchmark process this child was forked from."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def _spawn(kind: str, db: Path | None) -> tuple[float, float]:

@@ -12,6 +12,7 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -28,6 +29,17 @@ from moteleder.models import (
     Review,
 )
 from moteleder.schema import migrations
+
+
+@dataclass
+class GroupOverview:
+    """One line of the home screen's list."""
+
+    group: Group
+    next_meeting: datetime | None
+    open_measures: int
+    overdue_measures: int
+    meeting_in_progress: bool
 
 
 class StoreError(Exception):
@@ -180,6 +192,39 @@ class Store:
         return [
             self._group_from_row(row)
             for row in self.db.query(f"select * from groups {where} order by person_name collate nocase")
+        ]
+
+    def group_overview(self, *, today: date | None = None) -> list[GroupOverview]:
+        """What the home screen lists for every open group, in three queries whatever the number of groups.
+
+        Gives the same figures as `planned_meeting`, `open_measures` and `active_meetings` per group.
+        """
+        today_iso = (today or date.today()).isoformat()
+        planned: dict[int, datetime | None] = {}
+        for group_id, starts_at in self.db.execute(
+            "select group_id, starts_at from meetings where status = 'planned' "
+            "order by group_id, starts_at is null desc, starts_at desc"
+        ):
+            planned[group_id] = datetime.fromisoformat(starts_at) if starts_at else None  # the last row wins
+        measures: dict[int, tuple[int, int]] = {
+            group_id: (count, overdue)
+            for group_id, count, overdue in self.db.execute(
+                "select m.group_id, count(*), sum(m.due_on is not null and m.due_on < ?) from measures m "
+                "join meetings f on f.id = m.meeting_id and f.status = 'finalized' "
+                "where m.status = 'open' group by m.group_id",
+                [today_iso],
+            )
+        }
+        active = {row[0] for row in self.db.execute("select group_id from meetings where status = 'active'")}
+        return [
+            GroupOverview(
+                group=group,
+                next_meeting=planned.get(group.id),
+                open_measures=measures.get(group.id, (0, 0))[0],
+                overdue_measures=measures.get(group.id, (0, 0))[1] or 0,
+                meeting_in_progress=group.id in active,
+            )
+            for group in self.groups()
         ]
 
     def count_groups(self) -> int:

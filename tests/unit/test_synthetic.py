@@ -101,3 +101,19 @@ def test_demo_command_makes_n_groups(tmp_path, capsys):
     store = Store.open(db)
     assert store.count_groups() == 3
     store.close()
+
+
+def test_group_overview_gives_the_home_screen_the_same_figures_as_the_per_group_queries():
+    store = Store.memory()
+    generate_groups(store, 30, seed=5, today=TODAY)
+    begin_meeting(store, store.groups()[3].id)
+    overview = store.group_overview(today=TODAY)
+    active = {m.group_id for m in store.active_meetings()}
+    assert [o.group.id for o in overview] == [g.id for g in store.groups()]
+    for line in overview:
+        planned = store.planned_meeting(line.group.id)
+        measures = store.open_measures(line.group.id)
+        assert line.next_meeting == (planned.starts_at if planned else None)
+        assert line.open_measures == len(measures)
+        assert line.overdue_measures == sum(1 for m in measures if m.due_on and m.due_on < TODAY)
+        assert line.meeting_in_progress == (line.group.id in active)
