@@ -19,7 +19,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
-from moteleder.minute import DEFAULT_DEADLINE_DAYS, Minute, ReviewedMeasure, possessive, render_minute
+from moteleder.minute import (
+    DEFAULT_DEADLINE_DAYS,
+    Minute,
+    ReviewedMeasure,
+    possessive,
+    render_minute,
+)
 from moteleder.models import Measure, Meeting, Member, Review
 from moteleder.storage import Store, _next_meeting_start
 
@@ -458,7 +464,13 @@ def generate_groups(store: Store, n: int, *, seed: int, console=None, today: dat
     today = today or date.today()
     progress = None
     if console is not None and console.is_terminal:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
 
         progress = Progress(TextColumn("Lager syntetiske grupper"), BarColumn(), MofNCompleteColumn(),
                             TimeRemainingColumn(), console=console, transient=True)
