@@ -178,3 +178,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(handler(args) or 0)
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # never a traceback on the user's screen
+        return _unexpected(error, args)
+
+
+def _unexpected(error: Exception, args: argparse.Namespace) -> int:
+    """A Norwegian message on stderr, the technical detail in a private report file; exit 1."""
+    import sqlite3
+
+    from moteleder.crash import crash_message, write_report
+    from moteleder.locations import data_dir, resolve_db_path
+
+    if isinstance(error, sqlite3.DatabaseError):
+        from moteleder.storage import database_error_message
+
+        print(f"Feil: {database_error_message(error, resolve_db_path(getattr(args, 'db', None)))}",
+              file=sys.stderr)
+        return 1
+    folder = resolve_db_path(getattr(args, "db", None)).parent
+    print(crash_message(write_report(error, folder if folder.is_dir() else data_dir())), file=sys.stderr)
+    return 1

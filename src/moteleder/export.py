@@ -12,6 +12,10 @@ from pathlib import Path
 _TRANSLIT = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "ae", "Ø": "o", "Å": "a", "ß": "ss"})
 
 
+EXPORT_BATCH = 500
+"""Minutes written and made durable together by `moteleder eksport`."""
+
+
 class ExportError(Exception):
     """A file could not be written; the message is Norwegian."""
 
@@ -48,6 +52,74 @@ def atomic_write(path: Path, text: str) -> None:
         raise
 
 
+def atomic_write_many(items: list[tuple[Path, str]]) -> None:
+    """Many files into one folder, each replaced atomically: the old file or the new one, never half.
+
+    All temporary files are written first and made durable together (one `syncfs` on
+    Linux instead of one `fsync` per file), then renamed into place. On any error the
+    temporary files are removed and the files not yet renamed are left as they were.
+    """
+    if not items:
+        return
+    folder = items[0][0].parent
+    temps: list[str] = []
+    renamed = 0
+    try:
+        for _path, text in items:
+            fd, tmp = tempfile.mkstemp(prefix=".moteleder-", suffix=".tmp", dir=folder)  # created 0600
+            temps.append(tmp)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        _make_durable(folder, temps)
+        for (path, _text), tmp in zip(items, temps):
+            os.replace(tmp, path)
+            renamed += 1
+        _fsync_folder(folder)
+    except BaseException:
+        for tmp in temps[renamed:]:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
+        raise
+
+
+def _make_durable(folder: Path, files: list[str]) -> None:
+    """Flush written files to disk: one syncfs for the folder's file system where there is one."""
+    import sys
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            if libc.syncfs(fd) == 0:
+                return
+        finally:
+            os.close(fd)
+    for name in files:
+        fd = os.open(name, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the renames durable (where the platform allows fsync on a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def prepare_folder(folder: Path) -> Path:
     """The export folder, created private (0700) if missing."""
     from moteleder.locations import ensure_private_dir
@@ -79,6 +151,29 @@ def write_minute(folder: Path, starts_at: datetime | None, person_name: str, tex
     return path
 
 
+def unique_name(starts_at: datetime | None, person_name: str, taken: set[str]) -> str:
+    """The minute's file name, with -2, -3 … if the name is taken; the name is added to `taken`."""
+    name = minute_filename(starts_at, person_name)
+    stem, n = name[:-3], 2
+    while name in taken:
+        name = f"{stem}-{n}.md"
+        n += 1
+    taken.add(name)
+    return name
+
+
+def write_minutes(folder: Path, minutes: list[tuple[datetime | None, str, str]], *,
+                  taken: set[str] | None = None) -> list[Path]:
+    """Write many minutes (starts_at, person name, text) at once; see `atomic_write_many`."""
+    taken = set() if taken is None else taken
+    items = [(folder / unique_name(starts, person, taken), text) for starts, person, text in minutes]
+    try:
+        atomic_write_many(items)
+    except OSError as error:
+        raise ExportError(_os_message(error, folder / "referat.md")) from None
+    return [path for path, _ in items]
+
+
 def _os_message(error: OSError, path: Path) -> str:
     import errno
 
@@ -102,18 +197,22 @@ def run_export(args) -> int:
         return 1
     folder = Path(args.ut).expanduser()
     try:
+        rows = list(store.finalized_meetings())  # read everything before touching any file
         prepare_folder(folder)
-        rows = list(store.finalized_meetings())
         taken: set[str] = set()
         written: list[Path] = []
         progress = _progress(console, len(rows))
         with progress:
             task = progress.add_task("Eksporterer referater", total=len(rows)) if progress else None
-            for row in rows:
-                starts = datetime.fromisoformat(row["starts_at"]) if row["starts_at"] else None
-                written.append(write_minute(folder, starts, row["person_name"], row["minute_md"] or "", taken=taken))
+            for start in range(0, len(rows), EXPORT_BATCH):
+                batch = [
+                    (datetime.fromisoformat(row["starts_at"]) if row["starts_at"] else None, row["person_name"],
+                     row["minute_md"] or "")
+                    for row in rows[start:start + EXPORT_BATCH]
+                ]
+                written.extend(write_minutes(folder, batch, taken=taken))
                 if task is not None:
-                    progress.advance(task)
+                    progress.advance(task, len(batch))
     except ExportError as error:
         err.print(f"[bold red]Feil:[/] {error}")
         return 1
@@ -123,8 +222,8 @@ def run_export(args) -> int:
         console.print("Ingen ferdigstilte referater å eksportere.")
         return 0
     if len(written) <= 50 or not console.is_terminal:
-        for path in written:
-            console.print(f"Skrev {path}")
+        # Plain lines, one per file and never wrapped, so scripts can read them.
+        console.file.write("".join(f"Skrev {path}\n" for path in written))
     console.print(f"[bold]{len(written)}[/] referat{'er' if len(written) != 1 else ''} skrevet til {folder.resolve()}")
     return 0
 

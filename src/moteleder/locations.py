@@ -30,7 +30,18 @@ def resolve_db_path(cli_value: str | None) -> Path:
 
 
 def ensure_private_dir(path: Path) -> None:
-    """Create a folder (and parents) readable only by the user (0700)."""
-    if not path.exists():
-        path.mkdir(parents=True, mode=0o700, exist_ok=True)
-        os.chmod(path, 0o700)
+    """Create a folder (and any missing parents) readable only by the user (0700).
+
+    Folders that already exist are left as they are; every folder created here is 0700,
+    parents included (`mkdir(parents=True)` would give new parents the umask's 0755).
+    """
+    missing = []
+    current = path
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(folder, 0o700)

@@ -296,3 +296,12 @@ def m005_overview_indexes(db: Database) -> None:
 def m020_meeting_agreements(db: Database) -> None:
     """A recorded agreement that the meeting goes on without the guardians (Farsund)."""
     db["meetings"].add_column("agreed_without_guardians", int, not_null_default=0)
+
+
+@migrations()
+def m010_scale_indexes(db: Database) -> None:
+    """Indexes for thousands of groups: a group's planned meeting, members, and each meeting's measures."""
+    db["meetings"].create_index(["group_id", "status", "starts_at"], if_not_exists=True)
+    db["members"].create_index(["group_id", "position"], if_not_exists=True)
+    db["measures"].create_index(["meeting_id", "position"], if_not_exists=True)
+    db["measure_reviews"].create_index(["meeting_id"], if_not_exists=True)

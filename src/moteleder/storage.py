@@ -12,6 +12,7 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -28,6 +29,17 @@ from moteleder.models import (
     Review,
 )
 from moteleder.schema import migrations
+
+
+@dataclass
+class GroupOverview:
+    """One line of the home screen's list."""
+
+    group: Group
+    next_meeting: datetime | None
+    open_measures: int
+    overdue_measures: int
+    meeting_in_progress: bool
 
 
 class StoreError(Exception):
@@ -70,6 +82,7 @@ class Store:
                 f"Databasen «{path}» er skrivebeskyttet. moteleder må kunne lagre underveis i møtet; "
                 "velg en fil du kan skrive til."
             )
+        conn = None
         try:
             conn = sqlite3.connect(str(path), timeout=5.0, check_same_thread=False)
             db = Database(conn)
@@ -78,7 +91,11 @@ class Store:
             db.execute("PRAGMA synchronous = NORMAL")
             store = cls(db, path)
             store._migrate()
-        except sqlite3.DatabaseError as error:
+        except (sqlite3.DatabaseError, StoreError) as error:
+            if conn is not None:
+                conn.close()  # also removes the empty -wal/-shm files it made
+            if isinstance(error, StoreError):
+                raise
             text = str(error).lower()
             if "not a database" in text or "file is encrypted" in text:
                 raise StoreError(f"«{path}» er ikke en moteleder-database (filen er ikke SQLite).") from None
@@ -121,6 +138,19 @@ class Store:
         with self.db.conn:
             yield
 
+    @contextmanager
+    def saving(self) -> Iterator[None]:
+        """A transaction for what the user typed: a failed write raises StoreError in Norwegian.
+
+        The transaction is rolled back, so the database keeps the last saved text; the
+        screen still holds what was typed and can try again.
+        """
+        try:
+            with self.transaction():
+                yield
+        except sqlite3.Error as error:
+            raise StoreError(write_error_message(error, self.path)) from None
+
     # ---------------------------------------------------------------- groups
     def create_group(
         self,
@@ -162,6 +192,39 @@ class Store:
         return [
             self._group_from_row(row)
             for row in self.db.query(f"select * from groups {where} order by person_name collate nocase")
+        ]
+
+    def group_overview(self, *, today: date | None = None) -> list[GroupOverview]:
+        """What the home screen lists for every open group, in three queries whatever the number of groups.
+
+        Gives the same figures as `planned_meeting`, `open_measures` and `active_meetings` per group.
+        """
+        today_iso = (today or date.today()).isoformat()
+        planned: dict[int, datetime | None] = {}
+        for group_id, starts_at in self.db.execute(
+            "select group_id, starts_at from meetings where status = 'planned' "
+            "order by group_id, starts_at is null desc, starts_at desc"
+        ):
+            planned[group_id] = datetime.fromisoformat(starts_at) if starts_at else None  # the last row wins
+        measures: dict[int, tuple[int, int]] = {
+            group_id: (count, overdue)
+            for group_id, count, overdue in self.db.execute(
+                "select m.group_id, count(*), sum(m.due_on is not null and m.due_on < ?) from measures m "
+                "join meetings f on f.id = m.meeting_id and f.status = 'finalized' "
+                "where m.status = 'open' group by m.group_id",
+                [today_iso],
+            )
+        }
+        active = {row[0] for row in self.db.execute("select group_id from meetings where status = 'active'")}
+        return [
+            GroupOverview(
+                group=group,
+                next_meeting=planned.get(group.id),
+                open_measures=measures.get(group.id, (0, 0))[0],
+                overdue_measures=measures.get(group.id, (0, 0))[1] or 0,
+                meeting_in_progress=group.id in active,
+            )
+            for group in self.groups()
         ]
 
     def count_groups(self) -> int:
@@ -352,7 +415,7 @@ class Store:
         if isinstance(values.get("step_seconds"), dict):
             values["step_seconds"] = json.dumps(values["step_seconds"])
         values["updated_at"] = _now()
-        with self.transaction():
+        with self.saving():
             self.db["meetings"].update(meeting_id, values)
 
     def delete_meeting(self, meeting_id: int) -> None:
@@ -370,7 +433,7 @@ class Store:
     # ---------------------------------------------------------------- attendance
     def set_attendance(self, meeting_id: int, member_id: int, status: str | None) -> None:
         """present / absent (forfall); None removes the mark."""
-        with self.transaction():
+        with self.saving():
             if status is None:
                 self.db.execute(
                     "delete from attendance where meeting_id = ? and member_id = ?", [meeting_id, member_id]
@@ -421,7 +484,7 @@ class Store:
     def update_measure(self, measure_id: int, **fields: object) -> None:
         if isinstance(fields.get("due_on"), date):
             fields["due_on"] = fields["due_on"].isoformat()  # type: ignore[union-attr]
-        with self.transaction():
+        with self.saving():
             self.db["measures"].update(measure_id, fields)
 
     def delete_measure(self, measure_id: int) -> None:
@@ -438,7 +501,7 @@ class Store:
         rows = self.db.query(
             "select * from measures where group_id = ? and meeting_id != ? "
             "and (status = 'open' or closed_in_meeting_id = ?) "
-            "and meeting_id in (select id from meetings where status = 'finalized') "
+            "and exists (select 1 from meetings f where f.id = measures.meeting_id and f.status = 'finalized') "
             "order by due_on is null, due_on, id",
             [group_id, meeting_id, meeting_id],
         )
@@ -447,7 +510,7 @@ class Store:
     def open_measures(self, group_id: int) -> list[Measure]:
         rows = self.db.query(
             "select * from measures where group_id = ? and status = 'open' "
-            "and meeting_id in (select id from meetings where status = 'finalized') "
+            "and exists (select 1 from meetings f where f.id = measures.meeting_id and f.status = 'finalized') "
             "order by due_on is null, due_on, id",
             [group_id],
         )
@@ -463,7 +526,7 @@ class Store:
         goal_reached: str | None = None,
     ) -> None:
         """Record (part of) how a measure went; fields left None keep their value."""
-        with self.transaction():
+        with self.saving():
             existing = next(
                 self.db.query(
                     "select * from measure_reviews where measure_id = ? and meeting_id = ?",
@@ -491,6 +554,31 @@ class Store:
             )
             for row in rows
         }
+
+    def group_history(self, group_id: int) -> list[tuple[Meeting, list[Measure], dict[int, Review]]]:
+        """Every meeting of a group, newest first, with the measures agreed and the reviews made in it.
+
+        Three queries whatever the number of meetings, so a long history opens as fast as a short one.
+        """
+        meetings = self.meetings(group_id)
+        agreed: dict[int, list[Measure]] = {m.id: [] for m in meetings}
+        for row in self.db.query(
+            "select * from measures where group_id = ? order by meeting_id, position, id", [group_id]
+        ):
+            agreed.setdefault(row["meeting_id"], []).append(Measure.from_row(row))
+        reviewed: dict[int, dict[int, Review]] = {m.id: {} for m in meetings}
+        for row in self.db.query(
+            "select r.* from measure_reviews r join measures m on m.id = r.measure_id where m.group_id = ?",
+            [group_id],
+        ):
+            reviewed.setdefault(row["meeting_id"], {})[row["measure_id"]] = Review(
+                measure_id=row["measure_id"],
+                meeting_id=row["meeting_id"],
+                status=row.get("status") or None,
+                comment=row.get("comment") or "",
+                goal_reached=row.get("goal_reached") or None,
+            )
+        return [(m, agreed[m.id], reviewed[m.id]) for m in meetings]
 
     def measure_history(self, measure_id: int) -> list[tuple[Meeting, Review]]:
         """A measure's reviews meeting by meeting, oldest first."""
@@ -760,6 +848,31 @@ class Store:
         return list(self.db.query(
             "select * from evaluations where group_id = ? order by held_on desc, id desc", [group_id]
         ))  # fmt: skip
+
+
+def database_error_message(error: sqlite3.Error, path: Path | None) -> str:
+    """A database problem met after opening (a damaged page deep in the file, a full disk …)."""
+    text = str(error).lower()
+    if "malformed" in text or "corrupt" in text or "not a database" in text:
+        name = f"Databasen «{path}»" if path else "Databasen"
+        return (f"{name} er skadet. Ta vare på filen og kontakt brukerstøtte; "
+                "moteleder endrer den ikke.")
+    return write_error_message(error, path)
+
+
+def write_error_message(error: sqlite3.Error, path: Path | None) -> str:
+    """Why a save failed, in Norwegian, without any of the text that was being saved."""
+    text = str(error).lower()
+    name = f"«{path}»" if path else "databasen"
+    if "full" in text:
+        return f"Disken er full, så det siste ble ikke lagret i {name}. Frigjør plass; teksten står fortsatt på skjermen."
+    if "readonly" in text or "read-only" in text:
+        return f"{name[0].upper()}{name[1:]} er blitt skrivebeskyttet, så det siste ble ikke lagret."
+    if "locked" in text or "busy" in text:
+        return "Databasen er i bruk av et annet program akkurat nå; det siste ble ikke lagret. Prøver igjen."
+    if "malformed" in text or "corrupt" in text:
+        return f"Databasen {name} er skadet; det siste ble ikke lagret. Ta vare på filen og kontakt brukerstøtte."
+    return f"Det siste ble ikke lagret i {name} ({type(error).__name__})."
 
 
 def _next_meeting_start(meeting: Meeting) -> datetime | None:

@@ -7,12 +7,13 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
+from moteleder.crash import CrashReporting
 from moteleder.storage import Store
 
 STYLES = Path(__file__).resolve().parent.parent / "styles"
 
 
-class MotelederApp(App[None]):
+class MotelederApp(CrashReporting, App[None]):
     """Leads an ansvarsgruppe meeting on a shared screen."""
 
     TITLE = "moteleder"
@@ -38,6 +39,7 @@ class MotelederApp(App[None]):
             base = store.path.parent if store.path else Path.cwd()
             minutes_dir = base / "referater"
         self.minutes_dir = minutes_dir
+        self.crash_folder = store.path.parent if store.path else None
 
         self._profiles = None
 

@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
-import sys
-
 
 def run_app(args) -> int:
+    """Open the store (or say why not, exit 1) and run the app; an unexpected error never shows a traceback."""
     from rich.console import Console
 
     from moteleder.app_support import open_store_or_exit
 
-    store = open_store_or_exit(args.db, Console(stderr=True, highlight=False))
+    err = Console(stderr=True, highlight=False)
+    store = open_store_or_exit(args.db, err)
     if store is None:
         return 1
-    from moteleder.app.app import make_app
-
-    app = make_app(store, group_id=getattr(args, "gruppe", None))
+    folder = store.path.parent if store.path else None
+    app = None
     try:
+        from moteleder.app.app import make_app
+
+        app = make_app(store, group_id=getattr(args, "gruppe", None))
         app.run()
+    except Exception as error:  # outside Textual's own handler (start-up, shut-down)
+        from moteleder.crash import crash_message, write_report
+        from moteleder.locations import data_dir
+
+        err.print(crash_message(write_report(error, folder or data_dir())), markup=False)
+        return 1
     finally:
         store.close()
-    return app.return_code or 0 if sys.stdout else 0
+    if app.crash_report is not None or getattr(app, "_exception", None) is not None:
+        return 1
+    return app.return_code or 0
