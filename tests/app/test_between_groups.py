@@ -36,6 +36,9 @@ async def test_home_lists_groups_by_what_needs_attention(make_app, store):
 
 async def test_consent_registered_on_the_group_page_covers_the_services(make_app, store):
     group_id = create_demo_group(store)
+    with store.transaction():  # the demo group comes with a consent; start without one
+        store.db.execute("delete from consent_members")
+        store.db.execute("delete from consents")
     ppt = next(m for m in store.members(group_id) if m.service == "PPT")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -232,6 +232,7 @@ class MeetingScreen(Screen[None]):
         self.guard_dirty: dict[str, object] = {}
         self.flag: Flag | None = None
         self.kept: set[tuple[str, str, str]] = set()
+        self._save_failed = False
 
     @property
     def store(self):
@@ -400,25 +401,47 @@ class MeetingScreen(Screen[None]):
             self._update_next_when()
 
     def flush(self) -> None:
-        """Write what was typed since the last flush (runs on a timer, and on every step change)."""
+        """Write what was typed since the last flush (runs on a timer, and on every step change).
+
+        A failed save (a full disk, say) keeps the text waiting in memory and tries again on
+        the next tick; the leader sees a message, and the meeting goes on.
+        """
+        from moteleder.storage import StoreError
+
         if self.finalized:
             return
+        fields, self.pending = self.pending, {}
+        measures, self.pending_measures = self.pending_measures, {}
+        reviews, self.pending_reviews = self.pending_reviews, {}
+        try:
+            self._save(fields, measures, reviews)
+        except StoreError as error:
+            # Newer typing (already in pending) wins over what failed to save.
+            self.pending = {**fields, **self.pending}
+            for measure_id, values in measures.items():
+                self.pending_measures[measure_id] = {**values, **self.pending_measures.get(measure_id, {})}
+            self.pending_reviews = {**reviews, **self.pending_reviews}
+            if not self._save_failed:
+                self.notify(f"{error} Teksten er ikke borte; moteleder prøver igjen.", title="Ikke lagret",
+                            severity="error", timeout=10)
+            self._save_failed = True
+        else:
+            if self._save_failed:
+                self.notify("Alt er lagret igjen.", title="Lagret")
+            self._save_failed = False
+
+    def _save(self, fields: dict[str, object], measures: dict[int, dict], reviews: dict[int, str]) -> None:
         store = self.store
-        if self.pending or self.step_seconds != self.meeting.step_seconds:
-            fields: dict[str, object] = dict(self.pending)
-            fields["step_seconds"] = {k: round(v) for k, v in self.step_seconds.items()}
-            self.pending.clear()
-            store.save_meeting_fields(self.meeting_id, fields)
+        if fields or self.step_seconds != self.meeting.step_seconds:
+            values: dict[str, object] = dict(fields)
+            values["step_seconds"] = {k: round(v) for k, v in self.step_seconds.items()}
+            store.save_meeting_fields(self.meeting_id, values)
             self.meeting.step_seconds = dict(self.step_seconds)
-        if self.pending_measures:
-            items, self.pending_measures = self.pending_measures, {}
-            for measure_id, values in items.items():
-                if values:
-                    store.update_measure(measure_id, **values)
-        if self.pending_reviews:
-            items, self.pending_reviews = self.pending_reviews, {}
-            for measure_id, comment in items.items():
-                store.set_review(measure_id, self.meeting_id, comment=comment)
+        for measure_id, changes in measures.items():
+            if changes:
+                store.update_measure(measure_id, **changes)
+        for measure_id, comment in reviews.items():
+            store.set_review(measure_id, self.meeting_id, comment=comment)
 
     # ------------------------------------------------------------------ navigation
     def _show_step(self, index: int, *, initial: bool = False) -> None:
@@ -496,6 +519,8 @@ class MeetingScreen(Screen[None]):
                 self._show_flag(None)  # the flagged words are gone
 
     def _show_flag(self, flag: Flag | None) -> None:
+        if flag == self.flag:
+            return  # nothing new: leave the screen (and the footer) as it is
         self.flag = flag
         self.query_one(GuardBanner).show(flag)
         self.refresh_bindings()
