@@ -6,6 +6,7 @@ Append new migrations at the end; never edit one that has shipped.
 from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
+from sqlite_utils.db import DescIndex
 
 migrations = Migrations("moteleder")
 
@@ -296,3 +297,14 @@ def m005_overview_indexes(db: Database) -> None:
 def m020_meeting_agreements(db: Database) -> None:
     """A recorded agreement that the meeting goes on without the guardians (Farsund)."""
     db["meetings"].add_column("agreed_without_guardians", int, not_null_default=0)
+
+
+@migrations()
+def m006_attention_speed(db: Database) -> None:
+    """What-needs-attention reads each meeting status on its own (finalized, planned, active)
+    from a covering index, never the wide meeting rows; the latest meeting first."""
+    db["meetings"].create_index(
+        ["status", "group_id", DescIndex("starts_at")],
+        index_name="idx_meetings_status_group_starts_desc",
+        if_not_exists=True,
+    )
