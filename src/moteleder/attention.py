@@ -213,9 +213,11 @@ def needs_attention(
     return [entry[-1] for entry in ranked]
 
 
-def group_status(store: Store, group_id: int, today: date) -> GroupStatus | None:
+def group_status(
+    store: Store, group_id: int, today: date, *, profiles: ProfileSet | None = None
+) -> GroupStatus | None:
     """The status of one group (None when it is closed or unknown)."""
-    found = needs_attention(store, today, group_id=group_id)
+    found = needs_attention(store, today, profiles=profiles, group_id=group_id)
     return found[0] if found else None
 
 

@@ -34,6 +34,46 @@ async def test_home_lists_groups_by_what_needs_attention(make_app, store):
         assert table.get_row(str(calm))[3] == "Samtykke er ikke registrert · Neste møte er ikke satt"
 
 
+async def test_home_shows_a_name_as_typed(make_app, store):
+    group_id = store.create_group("Emma [tvilling]")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#groups", DataTable)
+        assert str(table.get_row(str(group_id))[0]) == "Emma [tvilling]"
+
+
+async def test_home_fills_the_list_again_only_when_the_data_has_changed(make_app, store, monkeypatch):
+    import moteleder.attention
+
+    calls = []  # the list of all groups (the group page asks for its own group only)
+    real = moteleder.attention.needs_attention
+
+    def counted(*args, **kwargs):
+        if kwargs.get("group_id") is None:
+            calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(moteleder.attention, "needs_attention", counted)
+    store.create_group("Anne Rolig")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert len(calls) == 1  # on_mount; the first ScreenResume finds nothing new
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and len(calls) == 1
+        later = store.create_group("Bjørn Senere")
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(calls) == 2
+        assert str(later) in app.screen.query_one("#groups", DataTable).rows
+
+
 async def test_consent_registered_on_the_group_page_covers_the_services(make_app, store):
     group_id = create_demo_group(store)
     ppt = next(m for m in store.members(group_id) if m.service == "PPT")
