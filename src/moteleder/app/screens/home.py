@@ -16,6 +16,11 @@ from moteleder.app.screens.confirm import ConfirmScreen
 from moteleder.app.widgets.curtain import CurtainMixin, PrivacyCurtain
 from moteleder.storage import StoreError
 
+# With thousands of groups the list is filled in two steps: what fits on a screen (and more)
+# at once, the rest right after the list is on screen. (In one step the first paint waits for
+# all 2,000 rows; in many small steps the table is re-measured each time and takes longer.)
+FIRST_ROWS = 100
+
 
 class HomeScreen(CurtainMixin, Screen[None]):
     """Lists the groups, those needing attention first; Enter starts or continues a meeting."""
@@ -48,6 +53,7 @@ class HomeScreen(CurtainMixin, Screen[None]):
         yield Footer()
 
     _stamp: tuple | None = None  # the state of the data the list was last filled from
+    _filling = 0  # counts the fills; the rest of an older fill is dropped
 
     def on_mount(self) -> None:
         table = self.query_one("#groups", DataTable)
@@ -80,15 +86,23 @@ class HomeScreen(CurtainMixin, Screen[None]):
         table = self.query_one("#groups", DataTable)
         selected = self._selected_group_id()
         table.clear()
-        for status in statuses:
-            next_text = f"{status.next_meeting:%d.%m.%Y}" if status.next_meeting else "Ikke satt"
-            name = status.person_name + (" (demo)" if status.is_demo else "")
-            # Text, not str: a name is shown as typed (a str cell is read as markup, so
-            # "[...]" in a name would vanish), and the table need not parse 2,000 of them.
-            table.add_row(Text(name), Text(next_text), Text(str(status.open_measures)),
-                          status.reason_text, key=str(status.group_id))
+        self._filling += 1
+        # The selected group is in the first batch, so the cursor is back on it at once.
+        first = FIRST_ROWS
+        if selected is not None:
+            at = next((i for i, status in enumerate(statuses) if status.group_id == selected), 0)
+            first = max(first, at + 1)
+        self._add_rows(table, statuses[:first])
         if selected is not None and str(selected) in table.rows:
             table.move_cursor(row=table.get_row_index(str(selected)))
+        if len(statuses) > first:
+            filling = self._filling
+
+            def add_the_rest() -> None:
+                if filling == self._filling:  # not filled again since
+                    self._add_rows(self.query_one("#groups", DataTable), statuses[first:])
+
+            self.call_after_refresh(add_the_rest)
         has_groups = bool(statuses)
         self.query_one("#groups").display = has_groups
         self.query_one("#home-hint").display = has_groups
@@ -103,6 +117,16 @@ class HomeScreen(CurtainMixin, Screen[None]):
             table.focus()
         else:
             self.query_one("#demo", Button).focus()
+
+    @staticmethod
+    def _add_rows(table: DataTable, statuses: list) -> None:
+        for status in statuses:
+            next_text = f"{status.next_meeting:%d.%m.%Y}" if status.next_meeting else "Ikke satt"
+            name = status.person_name + (" (demo)" if status.is_demo else "")
+            # Text, not str: a name is shown as typed (a str cell is read as markup, so
+            # "[...]" in a name would vanish), and the table need not parse 2,000 of them.
+            table.add_row(Text(name), Text(next_text), Text(str(status.open_measures)),
+                          status.reason_text, key=str(status.group_id))  # fmt: skip
 
     def after_curtain_raised(self) -> None:
         self.refresh_groups()
