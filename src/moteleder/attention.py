@@ -2,7 +2,8 @@
 
 `needs_attention(store, today)` answers with a handful of set-based queries (one per
 kind of fact, never one per group), so the home screen and `moteleder oversikt` stay
-fast with thousands of groups. The rules come from each group's routine profile.
+fast with thousands of groups (2,000 groups with 16,000 meetings: see
+`scripts/bench_between.py`). The rules come from each group's routine profile.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ RANK_NEXT_MEETING = 6
 RANK_IN_PROGRESS = 8
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Reason:
     """One thing to see to, in plain Norwegian."""
 
@@ -77,6 +78,42 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value[:10]) if value else None
 
 
+# The groups, with the first meeting when it was held before the group was registered (one
+# index seek each).
+_GROUPS = """
+select g.id, g.person_name, g.is_demo, g.profile_id, g.coordinator_kind,
+    coalesce(nullif(substr(g.created_at, 1, 10), ''), :today),
+    (select min(m.starts_at) from meetings m where m.group_id = g.id
+        and m.starts_at < coalesce(nullif(substr(g.created_at, 1, 10), ''), :today))
+from groups g where g.closed_on is null {only}
+"""
+# Every other kind of fact, aggregated for all groups at once. Each meeting status is read on
+# its own from the covering index meetings(status, group_id, starts_at desc), so the wide
+# meeting rows (minutes, notes) are never read, and the latest finalized meeting comes first.
+_FINALIZED = (
+    "select group_id, max(starts_at), count(*) filter (where starts_at >= :year_ago) from meetings "
+    "where status = 'finalized' {scope} group by group_id"
+)
+_EARLIEST = (
+    "select group_id, min(starts_at) from meetings where status = '{status}' {scope} group by group_id"
+)
+# Open measures agreed in finalized meetings; the few unfinished meetings are left out as a set.
+_MEASURES = (
+    "select group_id, count(*), count(*) filter (where due_on < :today) from measures "
+    "where status = 'open' {scope} "
+    "and meeting_id not in (select id from meetings where status in ('planned', 'active')) "
+    "group by group_id"
+)
+_MEMBERS = (
+    "select group_id, sum(standing), max(case when is_coordinator then name end) from members "
+    "where removed_at is null {scope} group by group_id"
+)
+# The consents as given; `_consent_facts` sums them up per group (faster in Python than in SQL).
+_CONSENTS = "select group_id, given_on, expires_on, withdrawn_on from consents where 1 {scope}"
+_EVALUATIONS = "select group_id, max(held_on) from evaluations where 1 {scope} group by group_id"
+_NOTHING = (None, None, None)  # a group without rows of one kind: (group_id, fact, fact)
+
+
 def needs_attention(
     store: Store, today: date, *, profiles: ProfileSet | None = None, group_id: int | None = None
 ) -> list[GroupStatus]:
@@ -84,180 +121,264 @@ def needs_attention(
     from moteleder.profiles import get_profile, load_profiles
 
     profiles = profiles if profiles is not None else load_profiles()
-    only = "and g.id = :group_id" if group_id is not None else ""
+    scope = "and group_id = :group_id" if group_id is not None else ""
     params = {
         "today": today.isoformat(),
         "year_ago": (today - timedelta(days=365)).isoformat(),
         "group_id": group_id,
     }
     db = store.db
-    statuses: dict[int, GroupStatus] = {}
-    started: dict[int, date] = {}
-    for gid, name, demo, profile_id, kind, created in db.execute(
-        f"select g.id, g.person_name, g.is_demo, g.profile_id, g.coordinator_kind, g.created_at "
-        f"from groups g where g.closed_on is null {only}",
-        params,
-    ):
-        statuses[gid] = GroupStatus(gid, name, bool(demo), profile_id or "standard", kind or "koordinator")
-        started[gid] = _day(created) or today
-    if not statuses:
+    groups = db.execute(
+        _GROUPS.format(only="and g.id = :group_id" if scope else ""), params
+    ).fetchall()
+    if not groups:
         return []
-    scope = only.replace("g.id", "group_id")
+    finalized = {row[0]: row for row in db.execute(_FINALIZED.format(scope=scope), params)}
+    planned_at = dict(db.execute(_EARLIEST.format(status="planned", scope=scope), params))
+    active_at = dict(db.execute(_EARLIEST.format(status="active", scope=scope), params))
+    measures = {row[0]: row for row in db.execute(_MEASURES.format(scope=scope), params)}
+    members = {row[0]: row for row in db.execute(_MEMBERS.format(scope=scope), params)}
+    consents = _consent_facts(db.execute(_CONSENTS.format(scope=scope), params), params["today"])
+    evaluations = dict(db.execute(_EVALUATIONS.format(scope=scope), params))
 
-    for gid, count, coordinator in db.execute(
-        "select group_id, sum(standing), max(case when is_coordinator then name end) "
-        f"from members where removed_at is null {scope} group by group_id",
-        params,
-    ):
-        if gid in statuses:
-            statuses[gid].member_count = count or 0
-            statuses[gid].coordinator_name = coordinator or ""
-
-    # One pass over the covering index meetings(group_id, status, starts_at): the wide
-    # meeting rows (minutes, notes) are never read.
-    meeting_facts: dict[int, tuple] = {}
-    for row in db.execute(
-        "select group_id, "
-        "max(case when status = 'finalized' then starts_at end), "
-        "min(case when status = 'planned' then starts_at end), "
-        "sum(status = 'finalized' and starts_at >= :year_ago), "
-        "min(case when status = 'active' then starts_at end), "
-        "min(starts_at) "
-        f"from meetings where 1 {scope} group by group_id",
-        params,
-    ):
-        meeting_facts[row[0]] = row[1:]
-
-    # Open measures agreed in finalized meetings; the few unfinished meetings are left out as a set.
-    for gid, open_count, overdue in db.execute(
-        "select group_id, count(*), sum(due_on < :today) from measures "
-        f"where status = 'open' {scope} "
-        "and meeting_id not in (select id from meetings where status in ('planned', 'active')) "
-        "group by group_id",
-        params,
-    ):
-        if gid in statuses:  # a closed group's measures are nobody's worry on the home screen
-            statuses[gid].open_measures = open_count
-            statuses[gid].overdue_measures = overdue or 0
-
-    # The consent in force with the latest expiry (None = no expiry), and whether any was ever given.
-    consent_facts: dict[int, tuple[int, int, str | None]] = {}
-    for gid, total, valid, latest_expiry, latest_end in db.execute(
-        f"select c.group_id, count(*), "
-        f"sum(c.given_on <= :today and (c.expires_on is null or c.expires_on >= :today) "
-        f"    and (c.withdrawn_on is null or c.withdrawn_on > :today)), "
-        f"max(case when c.given_on <= :today and (c.withdrawn_on is null or c.withdrawn_on > :today) "
-        f"    then coalesce(c.expires_on, '9999-12-31') end), "
-        f"max(coalesce(c.withdrawn_on, c.expires_on)) "
-        f"from consents c join groups g on g.id = c.group_id where g.closed_on is null {only} "
-        f"group by c.group_id",
-        params,
-    ):
-        consent_facts[gid] = (total, valid or 0, latest_expiry, latest_end)
-
-    evaluations: dict[int, date] = {
-        gid: date.fromisoformat(held)
-        for gid, held in db.execute(
-            f"select e.group_id, max(e.held_on) from evaluations e join groups g on g.id = e.group_id "
-            f"where g.closed_on is null {only} group by e.group_id",
-            params,
-        )
-    }
-
-    cache: dict[str, Profile] = {}
-    for gid, status in statuses.items():
-        profile = cache.get(status.profile_id)
-        if profile is None:
-            profile = cache[status.profile_id] = get_profile(status.profile_id, profiles)
-        last, planned, recent, active_since, first_meeting = meeting_facts.get(gid, (None, None, 0, None, None))
-        status.last_meeting = _day(last)
-        status.next_meeting = datetime.fromisoformat(planned) if planned else None
-        status.meeting_in_progress = active_since is not None
-        first = _day(first_meeting)
-        group_start = first if first is not None and first < started[gid] else started[gid]
-        status.reasons = _reasons(
-            profile, status, today,
-            active_since=_day(active_since),
-            recent=recent or 0,
-            group_start=group_start,
-            consent=consent_facts.get(gid),
-            last_evaluation=evaluations.get(gid),
+    today_iso, year_ago = params["today"], params["year_ago"]
+    said = _Reasons()
+    rules: dict[str, _Rules] = {}
+    ranked = []
+    for gid, name, demo, profile_id, kind, started, earlier_meeting in groups:
+        profile_id = profile_id or "standard"
+        rule = rules.get(profile_id)
+        if rule is None:
+            rule = rules[profile_id] = _Rules(get_profile(profile_id, profiles), today)
+        _, last, recent = finalized.get(gid, _NOTHING)
+        planned = planned_at.get(gid)
+        active = active_at.get(gid)
+        _, open_measures, overdue = measures.get(gid, _NOTHING)
+        _, member_count, coordinator = members.get(gid, _NOTHING)
+        next_meeting = datetime.fromisoformat(planned) if planned else None
+        # The reasons are added most urgent first (the RANK_ order), so they need no sorting.
+        reasons: list[Reason] = []
+        minute_late = False
+        if active is not None and rule.deadline_days is not None:
+            active_since = date.fromisoformat(active[:10])
+            deadline = active_since + timedelta(days=rule.deadline_days)
+            if deadline < today:
+                minute_late = True
+                reasons.append(said.minute(active_since, deadline))
+        if overdue:
+            reasons.append(said.measures(overdue))
+        group_start = (
+            earlier_meeting[:10] if earlier_meeting else started
+        )  # ISO dates compare as text
+        last_evaluation = evaluations.get(gid)
+        since = last_evaluation or group_start
+        if rule.evaluation_cutoff is not None and since <= rule.evaluation_cutoff:
+            due = rule.evaluation_due(since, last_evaluation, group_start, today)
+            if due is not None:
+                reasons.append(said.evaluation(due))
+        consent = consents.get(gid)
+        if consent is None:
+            if rule.consent_required:
+                reasons.append(_NO_CONSENT)
+        else:
+            valid, latest_expiry, latest_end = consent
+            if not valid:
+                reasons.append(said.consent_ended(latest_end))
+            elif (
+                latest_expiry
+                and latest_expiry != "9999-12-31"
+                and latest_expiry <= rule.expiry_notice
+            ):
+                reasons.append(said.consent_expires(latest_expiry))
+        recent = recent or 0
+        # A new group is not behind before it has existed a year.
+        if rule.minimum is not None and recent < rule.minimum and group_start <= year_ago:
+            reasons.append(said.meetings(recent, rule.minimum))
+        if next_meeting is None:
+            if active is None:
+                reasons.append(_NO_NEXT_MEETING)
+        elif planned[:10] < today_iso:
+            reasons.append(said.not_held(next_meeting.date()))
+        if active is not None and not minute_late:
+            reasons.append(_IN_PROGRESS)
+        status = GroupStatus(
+            gid, name, bool(demo), profile_id, kind or "koordinator", coordinator or "",
+            member_count or 0, date.fromisoformat(last[:10]) if last else None, next_meeting,
+            open_measures or 0, overdue or 0, active is not None, reasons,
         )  # fmt: skip
-    return sorted(statuses.values(), key=GroupStatus.sort_key)
+        ranked.append(
+            (reasons[0].rank if reasons else 99, -len(reasons), name.casefold(), gid, status)
+        )
+    ranked.sort()  # GroupStatus.sort_key's order; group ids are unique, so statuses are never compared
+    return [entry[-1] for entry in ranked]
 
 
-def group_status(store: Store, group_id: int, today: date) -> GroupStatus | None:
+def group_status(
+    store: Store, group_id: int, today: date, *, profiles: ProfileSet | None = None
+) -> GroupStatus | None:
     """The status of one group (None when it is closed or unknown)."""
-    found = needs_attention(store, today, group_id=group_id)
+    found = needs_attention(store, today, profiles=profiles, group_id=group_id)
     return found[0] if found else None
 
 
-def _reasons(
-    profile: Profile,
-    status: GroupStatus,
-    today: date,
-    *,
-    active_since: date | None,
-    recent: int,
-    group_start: date,
-    consent: tuple | None,
-    last_evaluation: date | None,
-) -> list[Reason]:
-    reasons: list[Reason] = []
-    if active_since is not None:
-        deadline = (
-            active_since + timedelta(days=profile.minute_deadline_days)
-            if profile.minute_deadline_days is not None
-            else None
-        )
-        if deadline is not None and deadline < today:
-            reasons.append(Reason(
-                "minute",
-                f"Referatet fra {_short(active_since)} er ikke ferdigstilt (frist {_short(deadline)})",
-                RANK_MINUTE,
-            ))  # fmt: skip
+def _consent_facts(rows, today: str) -> dict[int, list]:
+    """Per group: how many consents are valid today, the latest expiry of those in force
+    ("9999-12-31": none), and the latest day one ended (withdrawn or expired)."""
+    facts: dict[int, list] = {}
+    for group_id, given_on, expires_on, withdrawn_on in rows:  # ISO dates compare as text
+        in_force = given_on <= today and (withdrawn_on is None or withdrawn_on > today)
+        valid = in_force and (expires_on is None or expires_on >= today)
+        expiry = (expires_on or "9999-12-31") if in_force else None
+        ended = withdrawn_on if withdrawn_on is not None else expires_on
+        seen = facts.get(group_id)
+        if seen is None:
+            facts[group_id] = [int(valid), expiry, ended]
+            continue
+        seen[0] += valid
+        if expiry is not None and (seen[1] is None or expiry > seen[1]):
+            seen[1] = expiry
+        if ended is not None and (seen[2] is None or ended > seen[2]):
+            seen[2] = ended
+    return facts
+
+
+_NO_CONSENT = Reason("consent", "Samtykke er ikke registrert", RANK_CONSENT)
+_NO_NEXT_MEETING = Reason("next_meeting", "Neste møte er ikke satt", RANK_NEXT_MEETING)
+_IN_PROGRESS = Reason("in_progress", "Møte pågår, referatet er ikke ferdigstilt", RANK_IN_PROGRESS)
+
+
+class _Reasons:
+    """The reasons of one run, each text written once: many groups share the same few dates
+    and counts, and `Reason` is frozen, so groups can share one."""
+
+    __slots__ = ("known",)
+
+    def __init__(self) -> None:
+        self.known: dict[tuple, Reason] = {}
+
+    def minute(self, held: date, deadline: date) -> Reason:
+        key = ("minute", held, deadline)
+        reason = self.known.get(key)
+        if reason is None:
+            text = f"Referatet fra {_short(held)} er ikke ferdigstilt (frist {_short(deadline)})"
+            reason = self.known[key] = Reason("minute", text, RANK_MINUTE)
+        return reason
+
+    def measures(self, overdue: int) -> Reason:
+        key = ("measures", overdue)
+        reason = self.known.get(key)
+        if reason is None:
+            text = (
+                f"{overdue} tiltak har passert frist eller evalueringstid" if overdue > 1
+                else "Ett tiltak har passert frist eller evalueringstid"
+            )  # fmt: skip
+            reason = self.known[key] = Reason("measures", text, RANK_MEASURES)
+        return reason
+
+    def evaluation(self, due: date) -> Reason:
+        key = ("evaluation", due)
+        reason = self.known.get(key)
+        if reason is None:
+            text = f"Evalueringen av gruppen skulle vært gjort {_short(due)}"
+            reason = self.known[key] = Reason("evaluation", text, RANK_EVALUATION)
+        return reason
+
+    def consent_ended(self, latest_end: str | None) -> Reason:
+        key = ("consent_ended", latest_end)
+        reason = self.known.get(key)
+        if reason is None:
+            ended = f" ({_short(date.fromisoformat(latest_end))})" if latest_end else ""
+            reason = self.known[key] = Reason(
+                "consent", f"Samtykket er utløpt eller trukket tilbake{ended}", RANK_CONSENT
+            )
+        return reason
+
+    def consent_expires(self, expires_on: str) -> Reason:
+        key = ("consent_expires", expires_on)
+        reason = self.known.get(key)
+        if reason is None:
+            text = f"Samtykket utløper {_short(date.fromisoformat(expires_on))}"
+            reason = self.known[key] = Reason("consent", text, RANK_CONSENT)
+        return reason
+
+    def meetings(self, recent: int, minimum: int) -> Reason:
+        key = ("meetings", recent, minimum)
+        reason = self.known.get(key)
+        if reason is None:
+            had = (
+                "Ingen møter" if recent == 0 else ("Ett møte" if recent == 1 else f"{recent} møter")
+            )
+            text = f"{had} siste tolv måneder (minst {minimum} i året)"
+            reason = self.known[key] = Reason("meetings", text, RANK_MEETINGS)
+        return reason
+
+    def not_held(self, planned: date) -> Reason:
+        key = ("not_held", planned)
+        reason = self.known.get(key)
+        if reason is None:
+            text = f"Det planlagte møtet {_short(planned)} er ikke holdt"
+            reason = self.known[key] = Reason("next_meeting", text, RANK_NEXT_MEETING)
+        return reason
+
+
+class _Rules:
+    """One routine profile's rules, prepared once per run instead of once per group."""
+
+    __slots__ = (
+        "_due",
+        "consent_required",
+        "deadline_days",
+        "evaluation_cutoff",
+        "expiry_notice",
+        "minimum",
+        "profile",
+    )  # fmt: skip
+
+    def __init__(self, profile: Profile, today: date) -> None:
+        self.profile = profile
+        self.deadline_days = profile.minute_deadline_days
+        self.minimum = profile.min_meetings_per_year
+        self.consent_required = profile.consent_required
+        self.expiry_notice = (today + timedelta(days=EXPIRY_NOTICE_DAYS)).isoformat()
+        self.evaluation_cutoff = evaluation_cutoff(profile, today)
+        self._due: dict[str, date | None] = {}
+
+    def evaluation_due(
+        self, since: str, last_evaluation: str | None, group_start: str, today: date
+    ) -> date | None:
+        """`rules.evaluation_due`, asked once per start of the period (ISO `since`)."""
+        if since not in self._due:
+            self._due[since] = evaluation_due(
+                self.profile, _day(last_evaluation), date.fromisoformat(group_start), today
+            )
+        return self._due[since]
+
+
+def evaluation_cutoff(profile: Profile, today: date) -> str | None:
+    """The latest day (ISO) an evaluation period may start and be due by today; None: never due.
+
+    `rules.evaluation_due` depends only on the day the period starts (the last evaluation, or
+    the group's start), and a later start never falls due earlier. So one search per profile
+    spares asking the rule for every group that is not due; those that are, are still asked.
+    """
+    months = profile.evaluation_interval_months
+    if months is None:
+        return None
+    early = today - timedelta(days=31 * max(months, 0) + 1)
+    late = today + timedelta(days=1)
+    if (
+        evaluation_due(profile, None, early, today) is None
+        or evaluation_due(profile, None, late, today) is not None
+    ):
+        return "9999-12-31"  # a rule of another shape: ask it for every group
+    low, high = (
+        early.toordinal(),
+        late.toordinal(),
+    )  # due when the period starts at low, not at high
+    while high - low > 1:
+        middle = (low + high) // 2
+        if evaluation_due(profile, None, date.fromordinal(middle), today) is None:
+            high = middle
         else:
-            reasons.append(Reason("in_progress", "Møte pågår, referatet er ikke ferdigstilt", RANK_IN_PROGRESS))
-    if status.overdue_measures:
-        n = status.overdue_measures
-        reasons.append(Reason(
-            "measures",
-            f"{n} tiltak har passert frist eller evalueringstid" if n > 1
-            else "Ett tiltak har passert frist eller evalueringstid",
-            RANK_MEASURES,
-        ))  # fmt: skip
-    due = evaluation_due(profile, last_evaluation, group_start, today)
-    if due is not None:
-        reasons.append(Reason("evaluation", f"Evalueringen av gruppen skulle vært gjort {_short(due)}",
-                              RANK_EVALUATION))
-    reasons.extend(_consent_reasons(profile, today, consent))
-    minimum = profile.min_meetings_per_year
-    # A new group is not behind before it has existed a year.
-    if minimum is not None and recent < minimum and group_start <= today - timedelta(days=365):
-        had = "Ingen møter" if recent == 0 else ("Ett møte" if recent == 1 else f"{recent} møter")
-        reasons.append(Reason("meetings", f"{had} siste tolv måneder (minst {minimum} i året)", RANK_MEETINGS))
-    if status.next_meeting is None:
-        if active_since is None:
-            reasons.append(Reason("next_meeting", "Neste møte er ikke satt", RANK_NEXT_MEETING))
-    elif status.next_meeting.date() < today:
-        reasons.append(Reason(
-            "next_meeting", f"Det planlagte møtet {_short(status.next_meeting.date())} er ikke holdt",
-            RANK_NEXT_MEETING,
-        ))  # fmt: skip
-    return sorted(reasons, key=lambda r: r.rank)
-
-
-def _consent_reasons(profile: Profile, today: date, consent: tuple | None) -> list[Reason]:
-    if consent is None:
-        if profile.consent_required:
-            return [Reason("consent", "Samtykke er ikke registrert", RANK_CONSENT)]
-        return []
-    _total, valid, latest_expiry, latest_end = consent
-    if not valid:
-        ended = f" ({_short(date.fromisoformat(latest_end))})" if latest_end else ""
-        return [Reason("consent", f"Samtykket er utløpt eller trukket tilbake{ended}", RANK_CONSENT)]
-    if latest_expiry and latest_expiry != "9999-12-31":
-        expiry = date.fromisoformat(latest_expiry)
-        if expiry <= today + timedelta(days=EXPIRY_NOTICE_DAYS):
-            return [Reason("consent", f"Samtykket utløper {_short(expiry)}", RANK_CONSENT)]
-    return []
+            low = middle
+    return date.fromordinal(low).isoformat()

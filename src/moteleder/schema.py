@@ -6,6 +6,7 @@ Append new migrations at the end; never edit one that has shipped.
 from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
+from sqlite_utils.db import DescIndex
 
 migrations = Migrations("moteleder")
 
@@ -305,3 +306,14 @@ def m010_scale_indexes(db: Database) -> None:
     db["members"].create_index(["group_id", "position"], if_not_exists=True)
     db["measures"].create_index(["meeting_id", "position"], if_not_exists=True)
     db["measure_reviews"].create_index(["meeting_id"], if_not_exists=True)
+
+
+@migrations()
+def m006_attention_speed(db: Database) -> None:
+    """What-needs-attention reads each meeting status on its own (finalized, planned, active)
+    from a covering index, never the wide meeting rows; the latest meeting first."""
+    db["meetings"].create_index(
+        ["status", "group_id", DescIndex("starts_at")],
+        index_name="idx_meetings_status_group_starts_desc",
+        if_not_exists=True,
+    )

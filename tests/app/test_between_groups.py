@@ -34,6 +34,70 @@ async def test_home_lists_groups_by_what_needs_attention(make_app, store):
         assert table.get_row(str(calm))[3] == "Samtykke er ikke registrert · Neste møte er ikke satt"
 
 
+async def test_home_shows_a_name_as_typed(make_app, store):
+    group_id = store.create_group("Emma [tvilling]")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#groups", DataTable)
+        assert str(table.get_row(str(group_id))[0]) == "Emma [tvilling]"
+
+
+async def test_home_fills_the_list_again_only_when_the_data_changed(make_app, store, monkeypatch):
+    import moteleder.attention
+
+    calls = []  # the list of all groups (the group page asks for its own group only)
+    real = moteleder.attention.needs_attention
+
+    def counted(*args, **kwargs):
+        if kwargs.get("group_id") is None:
+            calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(moteleder.attention, "needs_attention", counted)
+    store.create_group("Anne Rolig")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert len(calls) == 1  # on_mount; the first ScreenResume finds nothing new
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and len(calls) == 1
+        later = store.create_group("Bjørn Senere")
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(calls) == 2
+        assert str(later) in app.screen.query_one("#groups", DataTable).rows
+
+
+async def test_a_long_list_is_filled_in_two_steps_and_keeps_the_selected_group(make_app, store):
+    from moteleder.app.screens.home import FIRST_ROWS
+    from moteleder.attention import needs_attention
+
+    for n in range(FIRST_ROWS + 30):
+        store.create_group(f"Person {n:03d}")
+    expected = [str(status.group_id) for status in needs_attention(store, date.today())]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#groups", DataTable)
+        assert [row.value for row in table.rows] == expected
+        table.move_cursor(row=FIRST_ROWS + 20)
+        chosen = expected[FIRST_ROWS + 20]
+        await pilot.press("f4")
+        await pilot.pause()
+        store.create_group("Ny gruppe")  # the list is filled again on the way back
+        await pilot.press("escape")
+        await pilot.pause()
+        table = app.screen.query_one("#groups", DataTable)
+        assert table.row_count == FIRST_ROWS + 31
+        assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == chosen
+
+
 async def test_consent_registered_on_the_group_page_covers_the_services(make_app, store):
     group_id = create_demo_group(store)
     with store.transaction():  # the demo group comes with a consent; start without one

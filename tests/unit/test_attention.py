@@ -102,3 +102,56 @@ def test_a_new_group_is_not_behind_on_meetings(store):
     kinds = {r.kind for r in status.reasons}
     assert "meetings" not in kinds and "evaluation" not in kinds
     assert "next_meeting" in kinds and "consent" in kinds
+
+
+def test_several_consents_are_summed_up_per_group(store):
+    renewed = _healthy(store, "Hotel")  # withdrawn, then given again: in order
+    [first] = store.db.execute("select id from consents where group_id = ?", [renewed]).fetchone()
+    store.withdraw_consent(first, TODAY - timedelta(days=40))
+    store.add_consent(renewed, TODAY - timedelta(days=10), "parents", covers_all=True)
+
+    ended = _healthy(store, "India")  # two that have ended: the latest end is named
+    store.db.execute("delete from consents where group_id = ?", [ended])
+    expired = TODAY - timedelta(days=90)
+    store.add_consent(ended, date(2024, 1, 1), "parents", covers_all=True, expires_on=expired)
+    withdrawn = store.add_consent(ended, date(2025, 1, 1), "parents", covers_all=True)
+    store.withdraw_consent(withdrawn, TODAY - timedelta(days=5))
+
+    lasting = _healthy(store, "Juliett")  # one soon expiring beside one without expiry: in order
+    soon = TODAY + timedelta(days=5)
+    store.add_consent(lasting, date(2025, 7, 1), "parents", covers_all=True, expires_on=soon)
+
+    statuses = _by_id(needs_attention(store, TODAY))
+    assert statuses[renewed].reasons == []
+    assert statuses[ended].reason_text == (
+        f"Samtykket er utløpt eller trukket tilbake ({TODAY - timedelta(days=5):%d.%m.%Y})"
+    )
+    assert statuses[lasting].reasons == []
+
+
+def test_one_group_has_the_same_status_as_in_the_list(store):
+    from moteleder.attention import group_status
+
+    calm = _healthy(store, "Kilo")
+    late = _healthy(store, "Lima")
+    store.start_meeting(store.create_meeting(late, _at(TODAY - timedelta(days=40))))
+    listed = _by_id(needs_attention(store, TODAY))
+    for group_id in (calm, late):
+        alone = group_status(store, group_id, TODAY)
+        assert alone == listed[group_id]
+
+
+def test_the_evaluation_cutoff_agrees_with_the_rule_for_every_start():
+    """`needs_attention` asks `evaluation_due` only for periods that start on or before the cutoff."""
+    from moteleder.attention import evaluation_cutoff
+    from moteleder.profiles import load_profiles
+    from moteleder.profiles.rules import evaluation_due
+
+    for profile in load_profiles().profiles.values():
+        for today in (TODAY, date(2028, 2, 29), date(2027, 3, 31), date(2026, 12, 31)):
+            cutoff = evaluation_cutoff(profile, today)
+            for offset in range(-800, 5):
+                start = today + timedelta(days=offset)
+                due = evaluation_due(profile, None, start, today) is not None
+                within = cutoff is not None and start.isoformat() <= cutoff
+                assert due == within, (profile.id, today, start)

@@ -129,7 +129,8 @@ class GroupScreen(CurtainMixin, Screen[None]):
     def _attention_text(self) -> str:
         from moteleder.attention import group_status
 
-        status = group_status(self.app.store, self.group_id, date.today())
+        today = date.today()
+        status = group_status(self.app.store, self.group_id, today, profiles=self.app.profiles)
         if status is None or not status.reasons:
             return "Ingenting akkurat nå."
         return "\n".join(f"• {reason.text}" for reason in status.reasons)

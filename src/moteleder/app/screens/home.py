@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,6 +15,11 @@ from textual.widgets import Button, DataTable, Footer, Header, Static
 from moteleder.app.screens.confirm import ConfirmScreen
 from moteleder.app.widgets.curtain import CurtainMixin, PrivacyCurtain
 from moteleder.storage import StoreError
+
+# With thousands of groups the list is filled in two steps: what fits on a screen (and more)
+# at once, the rest right after the list is on screen. (In one step the first paint waits for
+# all 2,000 rows; in many small steps the table is re-measured each time and takes longer.)
+FIRST_ROWS = 100
 
 
 class HomeScreen(CurtainMixin, Screen[None]):
@@ -46,6 +52,9 @@ class HomeScreen(CurtainMixin, Screen[None]):
         yield PrivacyCurtain()
         yield Footer()
 
+    _stamp: tuple | None = None  # the state of the data the list was last filled from
+    _filling = 0  # counts the fills; the rest of an older fill is dropped
+
     def on_mount(self) -> None:
         table = self.query_one("#groups", DataTable)
         table.add_columns("Person", "Neste møte", "Åpne tiltak", "Trenger oppmerksomhet")
@@ -57,23 +66,43 @@ class HomeScreen(CurtainMixin, Screen[None]):
         self.call_after_refresh(self._offer_resume)
 
     def on_screen_resume(self) -> None:
-        self.refresh_groups()
+        # Also sent when the screen is first shown, right after on_mount has filled the list:
+        # with thousands of groups, fill it again only when the data has changed since.
+        if self._stamp != self._data_stamp():
+            self.refresh_groups()
+
+    def _data_stamp(self) -> tuple:
+        """Changes on this connection, commits by others (e.g. the command line), and the day."""
+        connection = self.app.store.db.conn
+        others = connection.execute("pragma data_version").fetchone()[0]
+        return (connection.total_changes, others, date.today())
 
     def refresh_groups(self) -> None:
         """Fill the list from `needs_attention` (a few set-based queries for all groups)."""
         from moteleder.attention import needs_attention
 
-        statuses = needs_attention(self.app.store, date.today())
+        self._stamp = self._data_stamp()
+        statuses = needs_attention(self.app.store, date.today(), profiles=self.app.profiles)
         table = self.query_one("#groups", DataTable)
         selected = self._selected_group_id()
         table.clear()
-        for status in statuses:
-            next_text = status.next_meeting.strftime("%d.%m.%Y") if status.next_meeting else "Ikke satt"
-            name = status.person_name + (" (demo)" if status.is_demo else "")
-            table.add_row(name, next_text, str(status.open_measures), status.reason_text,
-                          key=str(status.group_id))
+        self._filling += 1
+        # The selected group is in the first batch, so the cursor is back on it at once.
+        first = FIRST_ROWS
+        if selected is not None:
+            at = next((i for i, status in enumerate(statuses) if status.group_id == selected), 0)
+            first = max(first, at + 1)
+        self._add_rows(table, statuses[:first])
         if selected is not None and str(selected) in table.rows:
             table.move_cursor(row=table.get_row_index(str(selected)))
+        if len(statuses) > first:
+            filling = self._filling
+
+            def add_the_rest() -> None:
+                if filling == self._filling:  # not filled again since
+                    self._add_rows(self.query_one("#groups", DataTable), statuses[first:])
+
+            self.call_after_refresh(add_the_rest)
         has_groups = bool(statuses)
         self.query_one("#groups").display = has_groups
         self.query_one("#home-hint").display = has_groups
@@ -88,6 +117,16 @@ class HomeScreen(CurtainMixin, Screen[None]):
             table.focus()
         else:
             self.query_one("#demo", Button).focus()
+
+    @staticmethod
+    def _add_rows(table: DataTable, statuses: list) -> None:
+        for status in statuses:
+            next_text = f"{status.next_meeting:%d.%m.%Y}" if status.next_meeting else "Ikke satt"
+            name = status.person_name + (" (demo)" if status.is_demo else "")
+            # Text, not str: a name is shown as typed (a str cell is read as markup, so
+            # "[...]" in a name would vanish), and the table need not parse 2,000 of them.
+            table.add_row(Text(name), Text(next_text), Text(str(status.open_measures)),
+                          status.reason_text, key=str(status.group_id))  # fmt: skip
 
     def after_curtain_raised(self) -> None:
         self.refresh_groups()
