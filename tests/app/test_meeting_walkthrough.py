@@ -188,3 +188,17 @@ async def test_text_is_saved_within_a_second_and_offered_after_restart(make_app,
         assert isinstance(screen, MeetingScreen) and screen.meeting_id == meeting_id
         assert screen.query_one("#steps").current == "step-worked"
         assert screen.query_one("#f-person_voice").text == "Tiril har det fint"
+
+
+async def test_typing_right_after_next_step_lands_in_the_new_step(make_app, store):
+    create_demo_group(store)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("f8", "f8", *"Bra uke")  # no click: the step's first field has the focus
+        await pilot.pause(0.3)
+        screen = app.screen
+        assert screen.query_one("#f-person_voice").text == "Bra uke"
+        assert screen.query_one("#f-previous_comment").text == ""

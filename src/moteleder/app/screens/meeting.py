@@ -456,11 +456,15 @@ class MeetingScreen(Screen[None]):
         if spec.key == "summary":
             self._refresh_preview()
         self.refresh_bindings()
-        self.call_after_refresh(self._focus_step)
+        # Focus moves at once, so keys typed right after F8 land in the new step, never the old one.
+        self._focus_step()
+        self.call_after_refresh(self._scroll_step_home)
+
+    def _scroll_step_home(self) -> None:
+        self.query_one(f"#step-{self.steps[self.step_index].key}", VerticalScroll).scroll_home(animate=False)
 
     def _focus_step(self) -> None:
         pane = self.query_one(f"#step-{self.steps[self.step_index].key}", VerticalScroll)
-        pane.scroll_home(animate=False)
         for widget in pane.query("Input, TextArea, RadioSet, Button"):
             if widget.focusable:
                 widget.focus(scroll_visible=False)
