@@ -24,6 +24,7 @@ machines:
 from __future__ import annotations
 
 import argparse
+from datetime import date
 import contextlib
 import json
 import os
@@ -186,7 +187,10 @@ def _optional(store, small, name: str) -> dict | None:
     try:
         if name == "attention":
             from moteleder.attention import needs_attention as run
-            call = lambda s: run(s)  # noqa: E731
+            from moteleder.profiles import load_profiles
+
+            profiles = load_profiles()  # loaded once, as the app does
+            call = lambda s: run(s, date.today(), profiles=profiles)  # noqa: E731
         else:
             from moteleder.search import search as run
             call = lambda s: run(s, "kartlegging")  # noqa: E731
