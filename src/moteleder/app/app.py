@@ -42,6 +42,7 @@ class MotelederApp(CrashReporting, App[None]):
         self.crash_folder = store.path.parent if store.path else None
 
         self._profiles = None
+        self._guard_warming = False
 
     @property
     def profiles(self):
@@ -65,7 +66,14 @@ class MotelederApp(CrashReporting, App[None]):
 
         self.theme = "textual-dark"
         self.push_screen(HomeScreen())
-        if self.guard_enabled:
+        # Warm the topic guard once the first screen is up, not during start: a busy Python
+        # thread at start slows every database read on the main thread (the GIL is contended).
+        self.set_timer(1.5, self.warm_guard)
+
+    def warm_guard(self) -> None:
+        """Build the guard's word lists in a background thread (once), before the first note is checked."""
+        if self.guard_enabled and not self._guard_warming:
+            self._guard_warming = True
             self.run_worker(self._warm_guard, thread=True, group="guard", exit_on_error=False)
 
     @staticmethod

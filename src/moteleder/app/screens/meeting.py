@@ -365,6 +365,7 @@ class MeetingScreen(Screen[None]):
         self.set_interval(self.app.autosave_interval, self.flush)
         self.set_interval(1.0, self._tick)
         self.set_interval(self.app.guard_interval, self._run_guard)
+        self.app.warm_guard()
         self.query_one(GuardBanner).show(None)
         self._show_step(self.step_index, initial=True)
         self._update_next_when()
