@@ -202,3 +202,30 @@ async def test_typing_right_after_next_step_lands_in_the_new_step(make_app, stor
         screen = app.screen
         assert screen.query_one("#f-person_voice").text == "Bra uke"
         assert screen.query_one("#f-previous_comment").text == ""
+
+
+async def test_a_failed_write_is_reported_and_the_meeting_goes_on(make_app, store, monkeypatch):
+    import sqlite3
+
+    group_id = create_demo_group(store)
+    member = store.members(group_id)[0]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+
+        def full_disk(*args, **kwargs):
+            raise sqlite3.OperationalError("database or disk is full")
+
+        monkeypatch.setattr(store, "set_attendance", full_disk)
+        await click(pilot, f"#att-{member.id}-present")
+        await pilot.pause()
+        assert app.screen is screen  # no crash
+        assert any("Ikke lagret" == n.title for n in app._notifications)
+        monkeypatch.undo()
+        await pilot.press("f8")
+        await type_into(pilot, "#f-previous_comment", "Godkjent")
+        await pilot.pause(0.3)
+        assert store.meeting(screen.meeting_id).previous_comment == "Godkjent"

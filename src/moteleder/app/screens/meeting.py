@@ -78,7 +78,9 @@ class AttendanceRow(Horizontal):
     def _changed(self, event: RadioSet.Changed) -> None:
         event.stop()
         self.status = event.pressed.name
-        self.screen.store.set_attendance(self.screen.meeting_id, self.member.id, self.status)
+        if not self.screen.write(self.screen.store.set_attendance, self.screen.meeting_id, self.member.id,
+                                 self.status):
+            return
         self.screen.refresh_attendance_warnings()
 
 
@@ -111,13 +113,15 @@ class ReviewRow(Vertical):
     @on(RadioSet.Changed)
     def _status(self, event: RadioSet.Changed) -> None:
         event.stop()
-        self.screen.store.set_review(self.measure.id, self.screen.meeting_id, status=event.pressed.name)
+        self.screen.write(self.screen.store.set_review, self.measure.id, self.screen.meeting_id,
+                          status=event.pressed.name)
 
     @on(Select.Changed, ".review-goal")
     def _goal(self, event: Select.Changed) -> None:
         event.stop()
         if event.value is not Select.NULL:
-            self.screen.store.set_review(self.measure.id, self.screen.meeting_id, goal_reached=str(event.value))
+            self.screen.write(self.screen.store.set_review, self.measure.id, self.screen.meeting_id,
+                              goal_reached=str(event.value))
 
     @on(Input.Changed, ".review-comment")
     def _comment(self, event: Input.Changed) -> None:
@@ -199,8 +203,8 @@ class MeasureRow(Vertical):
     def _remove(self, event: Button.Pressed) -> None:
         event.stop()
         self.screen.pending_measures.pop(self.measure.id, None)
-        self.screen.store.delete_measure(self.measure.id)
-        self.remove()
+        if self.screen.write(self.screen.store.delete_measure, self.measure.id):
+            self.remove()
 
 
 class MeetingScreen(Screen[None]):
@@ -431,6 +435,20 @@ class MeetingScreen(Screen[None]):
                 self.notify("Alt er lagret igjen.", title="Lagret")
             self._save_failed = False
 
+    def write(self, action, *args, **kwargs):
+        """Run one immediate database write; on failure say so calmly and return None (the meeting goes on)."""
+        import sqlite3
+
+        from moteleder.storage import StoreError
+
+        try:
+            result = action(*args, **kwargs)
+        except (StoreError, sqlite3.Error) as error:
+            message = str(error) if isinstance(error, StoreError) else "Databasen kunne ikke skrive endringen."
+            self.notify(f"{message} Prøv igjen.", title="Ikke lagret", severity="error", timeout=10)
+            return None
+        return True if result is None else result
+
     def _save(self, fields: dict[str, object], measures: dict[int, dict], reviews: dict[int, str]) -> None:
         store = self.store
         if fields or self.step_seconds != self.meeting.step_seconds:
@@ -453,7 +471,7 @@ class MeetingScreen(Screen[None]):
         self.query_one(StepBar).show(index)
         self._update_clock()
         if not initial:
-            self.store.save_meeting_fields(self.meeting_id, {"current_step": spec.key})
+            self.write(self.store.save_meeting_fields, self.meeting_id, {"current_step": spec.key})
         if spec.key == "summary":
             self._refresh_preview()
         self.refresh_bindings()
@@ -555,7 +573,9 @@ class MeetingScreen(Screen[None]):
         sentence = text[begin:end].strip()
         rest = (text[:begin].rstrip(" ") + (" " if text[:begin].strip() and text[end:].strip() else "")
                 + text[end:].lstrip(" ")).strip()
-        self.store.add_referral(self.group.id, self.meeting_id, flag.category, flag.field, sentence)
+        if not self.write(self.store.add_referral, self.group.id, self.meeting_id, flag.category, flag.field,
+                          sentence):
+            return  # the sentence stays in the note until it is safely in the private list
         if isinstance(widget, TextArea):
             widget.text = rest
         else:
@@ -572,7 +592,7 @@ class MeetingScreen(Screen[None]):
         if flag is None:
             return
         self.kept.add((flag.field, flag.category, flag.phrase.lower()))
-        self.store.record_false_alarm(flag.category, flag.phrase, flag.field)
+        self.write(self.store.record_false_alarm, flag.category, flag.phrase, flag.field)
         self._show_flag(None)
 
     # ------------------------------------------------------------------ step 0: the routine's rules
@@ -622,7 +642,7 @@ class MeetingScreen(Screen[None]):
     @on(Checkbox.Changed, "#agreed-without-guardians")
     def _agreed_without_guardians(self, event: Checkbox.Changed) -> None:
         self.meeting.agreed_without_guardians = event.value
-        self.store.save_meeting_fields(self.meeting_id, {"agreed_without_guardians": int(event.value)})
+        self.write(self.store.save_meeting_fields, self.meeting_id, {"agreed_without_guardians": int(event.value)})
         self.refresh_attendance_warnings()
 
     # ------------------------------------------------------------------ step 0: guests
@@ -635,8 +655,9 @@ class MeetingScreen(Screen[None]):
             name_input.focus()
             return
         role = self.query_one("#guest-role", Input).value.strip()
-        member_id = self.store.add_member(self.group.id, name, role=role, standing=False)
-        self.store.set_attendance(self.meeting_id, member_id, "present")
+        member_id = self.write(self.store.add_member, self.group.id, name, role=role, standing=False)
+        if not member_id or not self.write(self.store.set_attendance, self.meeting_id, member_id, "present"):
+            return
         member = self.store.member(member_id)
         self.members.append(member)
         await self.query_one("#attendance-rows").mount(AttendanceRow(member, "present"))
@@ -648,7 +669,9 @@ class MeetingScreen(Screen[None]):
     async def action_add_measure(self) -> None:
         if self.steps[self.step_index].key != "measures":
             return
-        measure_id = self.store.add_measure(self.group.id, self.meeting_id)
+        measure_id = self.write(self.store.add_measure, self.group.id, self.meeting_id)
+        if not measure_id:
+            return
         row = MeasureRow(self.store.measures_agreed(self.meeting_id)[-1], self._names())
         assert row.measure.id == measure_id
         await self.query_one("#measure-rows").mount(row)
