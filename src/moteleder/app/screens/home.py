@@ -14,6 +14,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from moteleder.app.screens.confirm import ConfirmScreen
 from moteleder.app.widgets.curtain import CurtainMixin, PrivacyCurtain
+from moteleder.app.widgets.group_table import GroupTable
 from moteleder.storage import StoreError
 
 # With thousands of groups the list is filled in two steps: what fits on a screen (and more)
@@ -39,7 +40,7 @@ class HomeScreen(CurtainMixin, Screen[None]):
         with Vertical(id="home", classes="curtained"):
             yield Static("Ansvarsgrupper", classes="screen-title")
             yield Static("", id="home-hint")
-            yield DataTable(id="groups", cursor_type="row", zebra_stripes=True)
+            yield GroupTable(id="groups", cursor_type="row", zebra_stripes=True)
             with Vertical(id="empty"):
                 yield Static(
                     "Velkommen til moteleder!\n\nDet finnes ingen ansvarsgrupper ennå. "
@@ -92,6 +93,7 @@ class HomeScreen(CurtainMixin, Screen[None]):
         if selected is not None:
             at = next((i for i, status in enumerate(statuses) if status.group_id == selected), 0)
             first = max(first, at + 1)
+        table.set_widths(_column_widths(statuses))
         self._add_rows(table, statuses[:first])
         if selected is not None and str(selected) in table.rows:
             table.move_cursor(row=table.get_row_index(str(selected)))
@@ -233,3 +235,12 @@ class HomeScreen(CurtainMixin, Screen[None]):
     @on(Button.Pressed, "#new-group")
     def _new_group(self) -> None:
         self.action_new_group()
+
+
+def _column_widths(statuses: list) -> list[int]:
+    """Person, next meeting, open measures, reason: wide enough for the longest, within reason."""
+    from rich.cells import cell_len
+
+    names = max((cell_len(s.person_name) + (7 if s.is_demo else 0) for s in statuses), default=10)
+    reasons = max((cell_len(s.reason_text) for s in statuses), default=10)
+    return [min(names, 40), 10, 11, min(reasons, 120)]
