@@ -61,17 +61,19 @@ class Consent:
         return "Gyldig"
 
 
-def consent_gaps(store: Store, group_id: int, member_ids: list[int], *, today: date | None = None) -> list[str]:
+def consent_gaps(store: Store, group_id: int, member_ids: list[int], *, today: date | None = None,
+                 profiles=None) -> list[str]:
     """Norwegian warnings for the attendees the group's consent does not cover.
 
     The person and the guardians are never gaps (the consent is theirs). When the
     routine does not ask for consent and none is registered, there is nothing to warn about.
+    ``profiles``: the loaded profiles (the app's); loaded from disk when None.
     """
     from moteleder.profiles import get_profile
 
     today = today or date.today()
     group = store.group(group_id)
-    profile = get_profile(group.profile_id)
+    profile = get_profile(group.profile_id, profiles)
     consents = store.consents(group_id)
     if not consents and not profile.consent_required:
         return []

@@ -42,7 +42,7 @@ class Invitation:
     notes: list[str] = field(default_factory=list)
 
 
-def build_invitation(store: Store, meeting_id: int, *, sent_on: date) -> Invitation:
+def build_invitation(store: Store, meeting_id: int, *, sent_on: date, profiles=None) -> Invitation:
     """Everything the invitation says, from the meeting, the group and its routine profile."""
     from moteleder.profiles import get_profile
     from moteleder.profiles.rules import invitation_warning, steps_for
@@ -53,7 +53,7 @@ def build_invitation(store: Store, meeting_id: int, *, sent_on: date) -> Invitat
     if meeting.starts_at is None:
         raise InvitationError("Møtet har ingen dato ennå. Sett dato og klokkeslett først.")
     group = store.group(meeting.group_id)
-    profile = get_profile(group.profile_id)
+    profile = get_profile(group.profile_id, profiles)
     steps = [(spec.title, spec.minutes) for spec in steps_for(profile)]
     total = sum(minutes for _, minutes in steps)
     members = store.members(group.id, include_guests=False)
@@ -161,12 +161,13 @@ class WrittenInvitation:
     warning: str | None
 
 
-def write_invitation(store: Store, meeting_id: int, folder: Path, *, sent_on: date | None = None) -> WrittenInvitation:
+def write_invitation(store: Store, meeting_id: int, folder: Path, *, sent_on: date | None = None,
+                     profiles=None) -> WrittenInvitation:
     """Write the invitation's Markdown and .ics files (0600) and record that it went out today."""
     from moteleder.export import ExportError, _os_message, atomic_write, prepare_folder, slugify
 
     sent_on = sent_on or date.today()
-    inv = build_invitation(store, meeting_id, sent_on=sent_on)
+    inv = build_invitation(store, meeting_id, sent_on=sent_on, profiles=profiles)
     prepare_folder(folder)
     stem = f"{inv.starts_at.date().isoformat()}-{slugify(inv.person_name)}-innkalling"
     md_path, ics_path = folder / f"{stem}.md", folder / f"{stem}.ics"

@@ -27,10 +27,8 @@ class CloseGroupScreen(ModalScreen[bool]):
         self.group_id = group_id
 
     def compose(self) -> ComposeResult:
-        from moteleder.profiles import get_profile
-
         group = self.app.store.group(self.group_id)
-        profile = get_profile(group.profile_id)
+        profile = self.app.profile_for(self.group_id)
         text = (
             f"Avslutte ansvarsgruppen for {group.person_name}?\n\n"
             "Gruppen forsvinner fra oversikten og kan ikke endres etterpå, "

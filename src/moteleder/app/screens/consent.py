@@ -48,11 +48,9 @@ class ConsentScreen(Screen[None]):
         self.group_id = group_id
 
     def compose(self) -> ComposeResult:
-        from moteleder.profiles import get_profile
-
         store = self.app.store
         group = store.group(self.group_id)
-        profile = get_profile(group.profile_id)
+        profile = self.app.profile_for(self.group_id)
         adult = (group.age_on(date.today()) or 0) >= 18
         yield Header()
         with VerticalScroll(id="consent-page"):

@@ -42,12 +42,10 @@ class EvaluationScreen(Screen[None]):
         self.evaluation_id = evaluation_id
 
     def compose(self) -> ComposeResult:
-        from moteleder.profiles import get_profile
-
         store = self.app.store
         group = store.group(self.group_id)
         saved = store.evaluation(self.evaluation_id) if self.evaluation_id else None
-        profile = get_profile(group.profile_id)
+        profile = self.app.profile_for(self.group_id)
         yield Header()
         with VerticalScroll(id="evaluation-page"):
             title = "Evaluering" if saved else "Ny evaluering"

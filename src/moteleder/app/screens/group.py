@@ -85,11 +85,10 @@ class GroupScreen(CurtainMixin, Screen[None]):
 
     def refresh_page(self) -> None:
         from moteleder.consent import consent_gaps
-        from moteleder.profiles import get_profile
 
         store = self.app.store
         group = self.group
-        profile = get_profile(group.profile_id)
+        profile = self.app.profile_for(group.id)
         title = f"Ansvarsgruppe for {group.person_name}" + (" (demo)" if group.is_demo else "")
         self.query_one("#group-title", Static).update(title)
         closed = self.query_one("#group-closed", Static)
@@ -120,7 +119,7 @@ class GroupScreen(CurtainMixin, Screen[None]):
         elif not consents:
             lines.append("Ingen samtykke er registrert.")
         if not group.is_closed:
-            gaps = consent_gaps(store, group.id, [m.id for m in members])
+            gaps = consent_gaps(store, group.id, [m.id for m in members], profiles=self.app.profiles)
             lines.extend(f"⚠ {gap}" for gap in gaps)
         self.query_one("#group-consent", Static).update("\n".join(lines) or "Samtykket dekker alle faste deltakere.")
         self._fill_history()

@@ -166,9 +166,10 @@ class HomeScreen(CurtainMixin, Screen[None]):
             return
         meeting = unfinished[0]
         group = store.group(meeting.group_id)
-        from moteleder.steps import DEFAULT_STEPS
+        from moteleder.profiles.rules import steps_for
 
-        titles = {s.key: s.title for s in DEFAULT_STEPS}
+        # The step's title as the group's routine names it, the same as the meeting screen shows.
+        titles = {s.key: s.title for s in steps_for(self.app.profile_for(group.id))}
         question = (
             f"Møtet for {group.person_name} ble ikke avsluttet.\n\n"
             f"Vil du fortsette der du slapp, i steget «{titles.get(meeting.current_step, 'Åpning')}»?"

@@ -87,7 +87,6 @@ class InvitationScreen(Screen[None]):
 
     def _refresh(self) -> None:
         from moteleder.dates import format_datetime
-        from moteleder.profiles import get_profile
         from moteleder.profiles.rules import invitation_warning
 
         store = self.app.store
@@ -101,7 +100,7 @@ class InvitationScreen(Screen[None]):
         if not has_time:
             facts.update("Innkallingen lages for gruppens neste planlagte møte.")
             return
-        profile = get_profile(store.group(self.group_id).profile_id)
+        profile = self.app.profile_for(self.group_id)
         lines = [f"Møtet: {format_datetime(planned.starts_at)}"]
         if planned.theme:
             lines.append(f"Tema: {planned.theme}")
@@ -173,7 +172,7 @@ class InvitationScreen(Screen[None]):
             return
         folder = self.app.minutes_dir.parent / "innkallinger"
         try:
-            written = write_invitation(self.app.store, planned.id, folder)
+            written = write_invitation(self.app.store, planned.id, folder, profiles=self.app.profiles)
         except (InvitationError, ExportError) as problem:
             error.update(str(problem))
             return

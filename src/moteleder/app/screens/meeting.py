@@ -630,7 +630,8 @@ class MeetingScreen(Screen[None]):
             person_age=self.group.age_on(self.meeting_day),
             person_present=any(m.id in present for m in persons) if persons else True,
         )
-        return warnings + consent_gaps(self.store, self.group.id, sorted(present), today=self.meeting_day)
+        return warnings + consent_gaps(self.store, self.group.id, sorted(present), today=self.meeting_day,
+                                       profiles=self.app.profiles)
 
     def refresh_attendance_warnings(self) -> None:
         warnings = self.attendance_warnings()
