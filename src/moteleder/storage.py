@@ -182,10 +182,10 @@ class Store:
             self.db["groups"].update(group_id, fields)
 
     def group(self, group_id: int) -> Group:
-        row = self.db.execute("select * from groups where id = ?", [group_id]).fetchone()
+        row = next(self.db.query("select * from groups where id = ?", [group_id]), None)
         if row is None:
             raise StoreError(f"Fant ingen ansvarsgruppe med nummer {group_id}.")
-        return self._group_from_row(dict(zip(self._columns("groups"), row)))
+        return self._group_from_row(row)
 
     def groups(self, *, include_closed: bool = False) -> list[Group]:
         where = "" if include_closed else "where closed_on is null"
@@ -245,9 +245,6 @@ class Store:
             closed_on=row.get("closed_on"),
             close_reason=row.get("close_reason"),
         )
-
-    def _columns(self, table: str) -> list[str]:
-        return [c.name for c in self.db[table].columns]
 
     # ---------------------------------------------------------------- members
     def add_member(
@@ -346,10 +343,10 @@ class Store:
             ).last_pk
 
     def meeting(self, meeting_id: int) -> Meeting:
-        row = self.db.execute("select * from meetings where id = ?", [meeting_id]).fetchone()
+        row = next(self.db.query("select * from meetings where id = ?", [meeting_id]), None)
         if row is None:
             raise StoreError(f"Fant ikke møte nummer {meeting_id}.")
-        return Meeting.from_row(dict(zip(self._columns("meetings"), row)))
+        return Meeting.from_row(row)
 
     def meetings(self, group_id: int) -> list[Meeting]:
         """All meetings of a group, newest first."""
