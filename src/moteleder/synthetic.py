@@ -118,7 +118,20 @@ _THEMES = (
 )
 _AOB_ITEMS = ("Skyss til skolen", "Sommerferien", "Ny kontaktlærer fra høsten", "Bursdagsfeiring i klassen")
 _PREVIOUS_COMMENTS = ("Godkjent.", "", "", "Godkjent med en rettelse: fysioterapeuten var til stede.")
-REVIEW_STATUSES = ("done", "done", "done", "partly", "partly", "not_done")
+_EVALUATION_TEXTS = {
+    "composition": ("Riktige tjenester er med.", "Fastlegen bør inviteres oftere.",
+                    "PPT bør være med når skolen er tema."),
+    "atmosphere": ("God tone, og familien sier at de blir hørt.", "Møtene oppleves trygge.",
+                   "Noe uro da mange nye deltakere kom samtidig."),
+    "effectiveness": ("Møtene holder tiden.", "Saklisten er for lang; færre temaer per møte.",
+                      "Tiltakene følges opp fra møte til møte."),
+    "challenges": ("Vanskelig å finne møtetider som passer alle.", "Referatet kommer noe sent ut.", ""),
+    "tasks": ("Gruppen arbeider etter den individuelle planen.", "Overgangen til ny skole er hovedoppgaven.",
+              "Tiltakene er tydelige og har ansvarlige."),
+    "responsibility": ("Koordinatoren kaller inn og skriver referat.", "Ansvaret for tiltakene er klart fordelt.",
+                       "Foresatte ønsker tydeligere hvem som gjør hva."),
+}
+REVIEW_STATUSES = ("done",) * 7 + ("partly", "partly", "not_done")
 GOALS = ("ja", "delvis", "nei", None)
 
 
@@ -141,6 +154,7 @@ class MeasurePlan:
     meeting_index: int
     position: int
     closed_in: int | None = None  # index of the meeting that marked it done
+    reviewed: int = 0  # how many meetings have followed it up
 
 
 @dataclass
@@ -163,6 +177,20 @@ class MeetingPlan:
 
 
 @dataclass
+class ConsentPlan:
+    given_on: date
+    given_by: str  # "person" | "parents"
+    expires_on: date | None
+    withdrawn_on: date | None = None
+
+
+@dataclass
+class EvaluationPlan:
+    held_on: date
+    fields: dict[str, str]
+
+
+@dataclass
 class GroupPlan:
     person_name: str
     birth_year: int
@@ -172,6 +200,8 @@ class GroupPlan:
     members: list[MemberPlan]
     meetings: list[MeetingPlan]
     measures: list[MeasurePlan]
+    consents: list[ConsentPlan] = field(default_factory=list)
+    evaluations: list[EvaluationPlan] = field(default_factory=list)
 
 
 def _weekday(day: date) -> date:
@@ -183,6 +213,11 @@ def _weekday(day: date) -> date:
 
 def _short(day: date) -> str:
     return day.strftime("%d.%m.%Y")
+
+
+def _parse_short(text: str) -> date:
+    day, month, year = (int(part) for part in text.split("."))
+    return date(year, month, day)
 
 
 def plan_group(rng: random.Random, today: date) -> GroupPlan:
@@ -209,8 +244,10 @@ def plan_group(rng: random.Random, today: date) -> GroupPlan:
     rng.choice(services).is_coordinator = True
     responsibles = [m.service for m in services] + [m.name for m in services]
 
+    # Most groups finish what they agree on by the next meeting; the others carry measures along.
+    tidy = rng.random() < 0.6
     count = rng.randint(6, 10)
-    span_start = today - timedelta(days=rng.randint(1300, 1460))
+    span_start = today - timedelta(days=rng.randint(1300, 1450))  # jitter stays within four years
     last_latest = today - timedelta(days=rng.randint(7, 150))
     gap = (last_latest - span_start).days / max(count - 1, 1)
     days = [_weekday(span_start + timedelta(days=round(i * gap + rng.randint(-10, 10)))) for i in range(count)]
@@ -257,9 +294,14 @@ def plan_group(rng: random.Random, today: date) -> GroupPlan:
         )
         # Follow-up of every measure still open from earlier meetings.
         for measure_index, measure in enumerate(measures):
-            if measure.closed_in is not None or rng.random() < 0.1:
+            if measure.closed_in is not None or rng.random() < 0.05:
                 continue
             status = rng.choice(REVIEW_STATUSES)
+            if tidy and rng.random() < 0.97:
+                status = "done"
+            elif measure.reviewed and rng.random() < 0.8:
+                status = "done"  # a measure followed up before is usually finished or wound up now
+            measure.reviewed += 1
             meeting.reviews.append(ReviewPlan(
                 measure_index, status, rng.choice(GOALS), rng.choice(_REVIEW_COMMENTS[status])
             ))
@@ -269,6 +311,9 @@ def plan_group(rng: random.Random, today: date) -> GroupPlan:
         for position in range(1, rng.randint(2, 6) + 1):
             due_kind = "evaluering" if rng.random() < 0.3 else "frist"
             due_on = day + timedelta(days=rng.randint(21, 150)) if rng.random() < 0.92 else None
+            if due_on is not None and is_last and next_date and rng.random() < 0.7:
+                # Most measures agreed at the last meeting are due by the next one.
+                due_on = _parse_short(next_date) - timedelta(days=rng.randint(0, 14))
             measures.append(MeasurePlan(rng.choice(_MEASURES), rng.choice(responsibles), due_on, due_kind,
                                         index, position))
             meeting.measure_indexes.append(len(measures) - 1)
@@ -276,7 +321,47 @@ def plan_group(rng: random.Random, today: date) -> GroupPlan:
 
     created_at = datetime.combine(days[0] - timedelta(days=rng.randint(3, 30)), time(9, 0))
     return GroupPlan(person_name, today.year - age, rng.choice(("koordinator", "barnekoordinator")),
-                     rng.random() < 0.4, created_at, members, meetings, measures)
+                     rng.random() < 0.4, created_at, members, meetings, measures,
+                     plan_consents(rng, created_at.date(), age, today),
+                     plan_evaluations(rng, created_at.date(), today))
+
+
+def plan_consents(rng: random.Random, start: date, age: int, today: date) -> list[ConsentPlan]:
+    """Consent as a municipality's groups have it: most valid, given when the group began and
+    renewed when it ran out; a few expiring soon, expired, withdrawn or never registered."""
+    if rng.random() < 0.04:
+        return []  # never registered
+    given_by = "person" if age >= 16 else "parents"
+    if rng.random() < 0.5:
+        consents = [ConsentPlan(start, given_by, None)]
+    else:  # valid for two years at a time, renewed shortly before it runs out
+        consents = [ConsentPlan(start, given_by, start + timedelta(days=730))]
+        while consents[-1].expires_on < today and rng.random() < 0.9:
+            renewed = consents[-1].expires_on - timedelta(days=rng.randint(0, 21))
+            consents.append(ConsentPlan(renewed, given_by, renewed + timedelta(days=730)))
+    if rng.random() < 0.03:
+        last = consents[-1]
+        last.withdrawn_on = today - timedelta(days=rng.randint(1, 200))
+        last.withdrawn_on = max(last.withdrawn_on, last.given_on)
+    return consents
+
+
+def plan_evaluations(rng: random.Random, start: date, today: date) -> list[EvaluationPlan]:
+    """The yearly evaluation of the group's work; most are held about on time, some are late."""
+    evaluations = []
+    held = start
+    while True:
+        held = _weekday(held + timedelta(days=365 + rng.randint(-30, 45)))
+        if held >= today or rng.random() < 0.08:
+            return evaluations
+        evaluations.append(EvaluationPlan(held, {
+            "composition": rng.choice(_EVALUATION_TEXTS["composition"]),
+            "atmosphere": rng.choice(_EVALUATION_TEXTS["atmosphere"]),
+            "effectiveness": rng.choice(_EVALUATION_TEXTS["effectiveness"]),
+            "challenges": rng.choice(_EVALUATION_TEXTS["challenges"]),
+            "tasks": rng.choice(_EVALUATION_TEXTS["tasks"]),
+            "responsibility": rng.choice(_EVALUATION_TEXTS["responsibility"]),
+        }))
 
 
 # ----------------------------------------------------------------------- the minutes
@@ -356,7 +441,8 @@ class _Rows:
     """Rows for each table, collected for one executemany per table."""
 
     def __init__(self, store: Store) -> None:
-        self.ids = {t: _next_id(store, t) for t in ("groups", "members", "meetings", "measures", "measure_reviews")}
+        self.ids = {t: _next_id(store, t) for t in ("groups", "members", "meetings", "measures", "measure_reviews",
+                                                     "consents", "evaluations")}
         self.rows: dict[str, list[tuple]] = {t: [] for t in (*self.ids, "attendance")}
 
     def take(self, table: str) -> int:
@@ -401,6 +487,19 @@ class _Rows:
                 "done" if m.closed_in is not None else "open",
                 meeting_ids[m.closed_in] if m.closed_in is not None else None,
             ))
+        for c in plan.consents:
+            self.rows["consents"].append((
+                self.take("consents"), group_id, c.given_on.isoformat(), c.given_by, 1,
+                c.expires_on.isoformat() if c.expires_on else None,
+                c.withdrawn_on.isoformat() if c.withdrawn_on else None, "", iso(plan.created_at),
+            ))
+        for e in plan.evaluations:
+            f = e.fields
+            self.rows["evaluations"].append((
+                self.take("evaluations"), group_id, e.held_on.isoformat(), f["composition"], f["atmosphere"],
+                f["effectiveness"], f["challenges"], f["tasks"], f["responsibility"],
+                iso(datetime.combine(e.held_on, time(15, 0))),
+            ))
         last = plan.meetings[-1]
         next_at = _next_meeting_start(_meeting_object(last))
         if next_at is not None:
@@ -427,9 +526,14 @@ class _Rows:
             "attendance": "insert into attendance (meeting_id, member_id, status) values (?,?,?)",
             "measure_reviews": "insert into measure_reviews (id, measure_id, meeting_id, status, comment, "
                                "goal_reached) values (?,?,?,?,?,?)",
+            "consents": "insert into consents (id, group_id, given_on, given_by, covers_all, expires_on, "
+                        "withdrawn_on, note, created_at) values (?,?,?,?,?,?,?,?,?)",
+            "evaluations": "insert into evaluations (id, group_id, held_on, composition, atmosphere, effectiveness, "
+                           "challenges, tasks, responsibility, created_at) values (?,?,?,?,?,?,?,?,?,?)",
         }
         # Parents before children, for the foreign keys.
-        for table in ("groups", "members", "meetings", "measures", "attendance", "measure_reviews"):
+        for table in ("groups", "members", "meetings", "measures", "attendance", "measure_reviews", "consents",
+                      "evaluations"):
             if self.rows[table]:
                 store.db.conn.executemany(sql[table], self.rows[table])
                 self.rows[table].clear()

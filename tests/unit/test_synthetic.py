@@ -12,7 +12,7 @@ from moteleder.storage import Store
 from moteleder.synthetic import SURNAMES, generate_groups, plan_group
 
 TODAY = date(2026, 11, 24)
-TABLES = ("groups", "members", "meetings", "attendance", "measures", "measure_reviews")
+TABLES = ("groups", "members", "meetings", "attendance", "measures", "measure_reviews", "consents", "evaluations")
 
 
 def _dump(store: Store) -> dict[str, list[tuple]]:
@@ -50,6 +50,27 @@ def test_groups_are_fictive_demo_groups_with_four_years_of_history():
     assert overdue > 0
     statuses = {row[0] for row in store.db.execute("select status from measure_reviews")}
     assert statuses == {"done", "partly", "not_done"}
+
+
+def test_most_groups_have_valid_consent_and_evaluations_and_only_some_need_attention():
+    """Like a municipality's real list: consent given and renewed, yearly evaluations held, and
+    a minority of groups with something to see to, so the attention list means something."""
+    from moteleder.attention import needs_attention
+    store = Store.memory()
+    generate_groups(store, 200, seed=4, today=TODAY)
+    statuses = needs_attention(store, TODAY)
+    assert len(statuses) == 200
+    kinds = [{r.kind for r in s.reasons} for s in statuses]
+    with_valid_consent = sum(
+        any(c.valid_on(TODAY) for c in store.consents(s.group_id)) for s in statuses
+    )
+    assert with_valid_consent >= 150
+    assert 0 < sum("consent" in k for k in kinds) <= 70
+    evaluated = store.db.execute("select count(distinct group_id) from evaluations").fetchone()[0]
+    assert evaluated >= 180
+    assert 0 < sum("evaluation" in k for k in kinds) <= 80
+    assert 0 < sum("measures" in k for k in kinds) < 160
+    assert sum(not s.needs_attention for s in statuses) >= 20
 
 
 def _write_through_the_app_path(store: Store, plan) -> None:
