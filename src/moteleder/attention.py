@@ -127,7 +127,7 @@ def needs_attention(
         "year_ago": (today - timedelta(days=365)).isoformat(),
         "group_id": group_id,
     }
-    db = store.db
+    db = store.conn
     groups = db.execute(
         _GROUPS.format(only="and g.id = :group_id" if scope else ""), params
     ).fetchall()

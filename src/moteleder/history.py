@@ -32,7 +32,7 @@ class HistoryEntry:
 def group_history(store: Store, group_id: int) -> list[HistoryEntry]:
     """Meetings (planned, unfinished, finalized) and yearly evaluations, newest first."""
     entries: list[HistoryEntry] = []
-    for row in store.db.query(
+    for row in store.query(
         "select id, starts_at, status, theme, is_first from meetings where group_id = ?", [group_id]
     ):
         day = date.fromisoformat(row["starts_at"][:10]) if row["starts_at"] else None
@@ -41,7 +41,7 @@ def group_history(store: Store, group_id: int) -> list[HistoryEntry]:
             f"meeting-{row['id']}", day, kind, MEETING_STATUS_LABEL.get(row["status"], row["status"]),
             row["theme"] or "",
         ))  # fmt: skip
-    for row in store.db.query(
+    for row in store.query(
         "select id, held_on, tasks, effectiveness from evaluations where group_id = ?", [group_id]
     ):
         summary = (row["tasks"] or row["effectiveness"] or "").splitlines()

@@ -8,7 +8,9 @@ from __future__ import annotations
 from sqlite_utils import Database, Migrations
 from sqlite_utils.db import DescIndex
 
-migrations = Migrations("moteleder")
+from moteleder.schema_version import MIGRATION_SET
+
+migrations = Migrations(MIGRATION_SET)
 
 
 @migrations()

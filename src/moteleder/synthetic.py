@@ -535,7 +535,7 @@ class _Rows:
         for table in ("groups", "members", "meetings", "measures", "attendance", "measure_reviews", "consents",
                       "evaluations"):
             if self.rows[table]:
-                store.db.conn.executemany(sql[table], self.rows[table])
+                store.conn.executemany(sql[table], self.rows[table])
                 self.rows[table].clear()
 
 

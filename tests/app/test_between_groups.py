@@ -12,6 +12,7 @@ from moteleder.app.screens.group import GroupScreen
 from moteleder.app.screens.home import HomeScreen
 from moteleder.app.screens.meeting import MeetingScreen
 from moteleder.app.screens.minute_view import MinuteViewScreen
+from moteleder.app.widgets.group_list import GroupList
 from moteleder.demo import create_demo_group
 
 SIZE = (140, 60)
@@ -27,20 +28,26 @@ async def test_home_lists_groups_by_what_needs_attention(make_app, store):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        table = app.screen.query_one("#groups", DataTable)
-        assert [row.value for row in table.rows] == [str(demo), str(calm)]
-        reason = table.get_row(str(demo))[3]
+        groups = app.screen.query_one("#groups", GroupList)
+        assert groups.keys == [str(demo), str(calm)]
+        reason = groups.row(str(demo))[3]
         assert "tiltak har passert frist eller evalueringstid" in reason
-        assert table.get_row(str(calm))[3] == "Samtykke er ikke registrert · Neste møte er ikke satt"
+        assert groups.row(str(calm))[3] == "Samtykke er ikke registrert · Neste møte er ikke satt"
+        screen_text = _screen_text(app)
+        assert "Anne Rolig" in screen_text and "Trenger oppmerksomhet" in screen_text
+
+
+def _screen_text(app) -> str:
+    """What the terminal shows, as plain text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 async def test_home_shows_a_name_as_typed(make_app, store):
-    group_id = store.create_group("Emma [tvilling]")
+    store.create_group("Emma [tvilling] [b]fet[/b]")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        table = app.screen.query_one("#groups", DataTable)
-        assert str(table.get_row(str(group_id))[0]) == "Emma [tvilling]"
+        assert "Emma [tvilling] [b]fet[/b]" in _screen_text(app)
 
 
 async def test_home_fills_the_list_again_only_when_the_data_changed(make_app, store, monkeypatch):
@@ -71,31 +78,74 @@ async def test_home_fills_the_list_again_only_when_the_data_changed(make_app, st
         await pilot.press("escape")
         await pilot.pause()
         assert len(calls) == 2
-        assert str(later) in app.screen.query_one("#groups", DataTable).rows
+        assert str(later) in app.screen.query_one("#groups", GroupList).keys
 
 
-async def test_a_long_list_is_filled_in_two_steps_and_keeps_the_selected_group(make_app, store):
-    from moteleder.app.screens.home import FIRST_ROWS
+async def test_a_long_list_scrolls_with_the_keys_and_keeps_the_selected_group(make_app, store):
     from moteleder.attention import needs_attention
 
-    for n in range(FIRST_ROWS + 30):
+    for n in range(130):
         store.create_group(f"Person {n:03d}")
     expected = [str(status.group_id) for status in needs_attention(store, date.today())]
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        table = app.screen.query_one("#groups", DataTable)
-        assert [row.value for row in table.rows] == expected
-        table.move_cursor(row=FIRST_ROWS + 20)
-        chosen = expected[FIRST_ROWS + 20]
+        groups = app.screen.query_one("#groups", GroupList)
+        assert groups.keys == expected and groups.has_focus
+        await pilot.press("pagedown", "pagedown", "down", "down")
+        await pilot.pause()
+        chosen = groups.cursor_key
+        chosen_name = store.group(int(chosen)).person_name
+        assert expected.index(chosen) > 60
+        assert chosen_name in _screen_text(app)  # scrolled into view
+        assert "Person 000" not in _screen_text(app)
         await pilot.press("f4")
         await pilot.pause()
+        assert isinstance(app.screen, GroupScreen) and app.screen.group_id == int(chosen)
         store.create_group("Ny gruppe")  # the list is filled again on the way back
         await pilot.press("escape")
         await pilot.pause()
-        table = app.screen.query_one("#groups", DataTable)
-        assert table.row_count == FIRST_ROWS + 31
-        assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == chosen
+        groups = app.screen.query_one("#groups", GroupList)
+        assert groups.row_count == 131
+        assert groups.cursor_key == chosen
+        await pilot.press("end")
+        await pilot.pause()
+        assert groups.cursor_key == groups.keys[-1]
+        await pilot.press("home")
+        await pilot.pause()
+        assert groups.cursor_key == groups.keys[0]
+
+
+async def test_a_click_selects_a_group_and_a_second_click_starts_its_meeting(make_app, store):
+    first = store.create_group("Anne Først")
+    second = store.create_group("Bjørn Andre")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        groups = app.screen.query_one("#groups", GroupList)
+        row = groups.keys.index(str(second))
+        offset = (5, groups.row_region(row).y)
+        await pilot.click("#groups", offset=offset)
+        await pilot.pause()
+        assert groups.cursor_key == str(second)
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.click("#groups", offset=offset)
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        assert store.active_meetings()[0].group_id == second
+    assert first != second
+
+
+async def test_a_long_reason_ends_in_an_ellipsis_instead_of_scrolling_sideways(make_app, store):
+    group_id = create_demo_group(store)
+    app = make_app()
+    async with app.run_test(size=(90, 30)) as pilot:
+        await pilot.pause()
+        groups = app.screen.query_one("#groups", GroupList)
+        reason = groups.row(str(group_id))[3]
+        text = _screen_text(app)
+        assert reason not in text and reason[:20] in text and "…" in text
+        assert groups.max_scroll_x == 0
 
 
 async def test_consent_registered_on_the_group_page_covers_the_services(make_app, store):
@@ -173,7 +223,7 @@ async def test_closing_a_group_makes_it_read_only_and_leaves_the_list(make_app, 
         await pilot.press("escape", "escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert app.screen.query_one("#groups", DataTable).row_count == 0
+        assert app.screen.query_one("#groups", GroupList).row_count == 0
     group = store.group(group_id)
     assert group.closed_on == date.today().isoformat()
     assert group.close_reason == "Koordinert innsats trengs ikke lenger"

@@ -4,23 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, Footer, Header, Static
 
 from moteleder.app.screens.confirm import ConfirmScreen
 from moteleder.app.widgets.curtain import CurtainMixin, PrivacyCurtain
-from moteleder.app.widgets.group_table import GroupTable
+from moteleder.app.widgets.group_list import GroupList
 from moteleder.storage import StoreError
 
-# With thousands of groups the list is filled in two steps: what fits on a screen (and more)
-# at once, the rest right after the list is on screen. (In one step the first paint waits for
-# all 2,000 rows; in many small steps the table is re-measured each time and takes longer.)
-FIRST_ROWS = 100
+HEADERS = ("Person", "Neste møte", "Åpne tiltak", "Trenger oppmerksomhet")
 
 
 class HomeScreen(CurtainMixin, Screen[None]):
@@ -40,25 +36,13 @@ class HomeScreen(CurtainMixin, Screen[None]):
         with Vertical(id="home", classes="curtained"):
             yield Static("Ansvarsgrupper", classes="screen-title")
             yield Static("", id="home-hint")
-            yield GroupTable(id="groups", cursor_type="row", zebra_stripes=True)
-            with Vertical(id="empty"):
-                yield Static(
-                    "Velkommen til moteleder!\n\nDet finnes ingen ansvarsgrupper ennå. "
-                    "Prøv et møte med en demogruppe (oppdiktede personer), eller opprett din egen gruppe.",
-                    id="empty-text",
-                )
-                with Horizontal(classes="button-row"):
-                    yield Button("Prøv med demogruppe", variant="primary", id="demo")
-                    yield Button("Opprett ansvarsgruppe", id="new-group")
+            yield GroupList(HEADERS, id="groups")
         yield PrivacyCurtain()
         yield Footer()
 
     _stamp: tuple | None = None  # the state of the data the list was last filled from
-    _filling = 0  # counts the fills; the rest of an older fill is dropped
 
     def on_mount(self) -> None:
-        table = self.query_one("#groups", DataTable)
-        table.add_columns("Person", "Neste møte", "Åpne tiltak", "Trenger oppmerksomhet")
         # Opened straight into one group's meeting (--gruppe): the list of all groups stays
         # behind the curtain until the leader chooses to show it.
         if self.app.start_group_id is not None:
@@ -74,7 +58,7 @@ class HomeScreen(CurtainMixin, Screen[None]):
 
     def _data_stamp(self) -> tuple:
         """Changes on this connection, commits by others (e.g. the command line), and the day."""
-        connection = self.app.store.db.conn
+        connection = self.app.store.conn
         others = connection.execute("pragma data_version").fetchone()[0]
         return (connection.total_changes, others, date.today())
 
@@ -84,31 +68,21 @@ class HomeScreen(CurtainMixin, Screen[None]):
 
         self._stamp = self._data_stamp()
         statuses = needs_attention(self.app.store, date.today(), profiles=self.app.profiles)
-        table = self.query_one("#groups", DataTable)
-        selected = self._selected_group_id()
-        table.clear()
-        self._filling += 1
-        # The selected group is in the first batch, so the cursor is back on it at once.
-        first = FIRST_ROWS
-        if selected is not None:
-            at = next((i for i, status in enumerate(statuses) if status.group_id == selected), 0)
-            first = max(first, at + 1)
-        table.set_widths(_column_widths(statuses))
-        self._add_rows(table, statuses[:first])
-        if selected is not None and str(selected) in table.rows:
-            table.move_cursor(row=table.get_row_index(str(selected)))
-        if len(statuses) > first:
-            filling = self._filling
-
-            def add_the_rest() -> None:
-                if filling == self._filling:  # not filled again since
-                    self._add_rows(self.query_one("#groups", DataTable), statuses[first:])
-
-            self.call_after_refresh(add_the_rest)
+        group_list = self.query_one("#groups", GroupList)
+        group_list.set_rows(
+            [str(status.group_id) for status in statuses],
+            [_cells(status) for status in statuses],
+            cursor_key=group_list.cursor_key,  # the selected group stays selected
+        )
         has_groups = bool(statuses)
         self.query_one("#groups").display = has_groups
         self.query_one("#home-hint").display = has_groups
-        self.query_one("#empty").display = not has_groups
+        # The welcome is built only when there is no group (once, on a new database).
+        empty = self.query("#empty")
+        if has_groups:
+            empty.remove()
+        elif not empty:
+            self.query_one("#home", Vertical).mount(_Welcome(id="empty"))
         self.query_one("#home-hint", Static).update(
             "Det som trenger oppmerksomhet står øverst. Velg en gruppe med piltastene og trykk Enter "
             "for å starte eller fortsette møtet, eller F4 for gruppens side."
@@ -116,19 +90,9 @@ class HomeScreen(CurtainMixin, Screen[None]):
         if self.curtain_down:
             return
         if has_groups:
-            table.focus()
-        else:
-            self.query_one("#demo", Button).focus()
-
-    @staticmethod
-    def _add_rows(table: DataTable, statuses: list) -> None:
-        for status in statuses:
-            next_text = f"{status.next_meeting:%d.%m.%Y}" if status.next_meeting else "Ikke satt"
-            name = status.person_name + (" (demo)" if status.is_demo else "")
-            # Text, not str: a name is shown as typed (a str cell is read as markup, so
-            # "[...]" in a name would vanish), and the table need not parse 2,000 of them.
-            table.add_row(Text(name), Text(next_text), Text(str(status.open_measures)),
-                          status.reason_text, key=str(status.group_id))  # fmt: skip
+            group_list.focus()
+        elif empty:
+            self.query_one("#demo", Button).focus()  # (a new welcome focuses it when mounted)
 
     def after_curtain_raised(self) -> None:
         self.refresh_groups()
@@ -137,11 +101,8 @@ class HomeScreen(CurtainMixin, Screen[None]):
         return self.curtain_allows(action)
 
     def _selected_group_id(self) -> int | None:
-        table = self.query_one("#groups", DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        return int(key.value) if key.value is not None else None
+        key = self.query_one("#groups", GroupList).cursor_key
+        return int(key) if key is not None else None
 
     def _offer_resume(self) -> None:
         store = self.app.store
@@ -181,8 +142,8 @@ class HomeScreen(CurtainMixin, Screen[None]):
 
         self.app.push_screen(ConfirmScreen(question, yes="Fortsett møtet", no="Senere"), answer)
 
-    @on(DataTable.RowSelected, "#groups")
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
+    @on(GroupList.Selected, "#groups")
+    def _row_selected(self, event: GroupList.Selected) -> None:
         self.action_start_meeting()
 
     def action_start_meeting(self) -> None:
@@ -238,10 +199,30 @@ class HomeScreen(CurtainMixin, Screen[None]):
         self.action_new_group()
 
 
-def _column_widths(statuses: list) -> list[int]:
-    """Person, next meeting, open measures, reason: wide enough for the longest, within reason."""
-    from rich.cells import cell_len
+class _Welcome(Vertical):
+    """What a new database shows instead of the list: a demo group to try, or a first group."""
 
-    names = max((cell_len(s.person_name) + (7 if s.is_demo else 0) for s in statuses), default=10)
-    reasons = max((cell_len(s.reason_text) for s in statuses), default=10)
-    return [min(names, 40), 10, 11, min(reasons, 120)]
+    def compose(self) -> ComposeResult:
+        yield Static(
+            "Velkommen til moteleder!\n\nDet finnes ingen ansvarsgrupper ennå. "
+            "Prøv et møte med en demogruppe (oppdiktede personer), eller opprett din egen gruppe.",
+            id="empty-text",
+        )
+        with Horizontal(classes="button-row"):
+            yield Button("Prøv med demogruppe", variant="primary", id="demo")
+            yield Button("Opprett ansvarsgruppe", id="new-group")
+
+    def on_mount(self) -> None:
+        if not self.screen.curtain_down:
+            self.query_one("#demo", Button).focus()
+
+
+def _cells(status) -> tuple[str, str, str, str]:
+    """One group's line: name, next meeting, open measures, what needs attention."""
+    nxt = status.next_meeting
+    return (
+        status.person_name + (" (demo)" if status.is_demo else ""),
+        f"{nxt.day:02d}.{nxt.month:02d}.{nxt.year}" if nxt else "Ikke satt",
+        str(status.open_measures),
+        status.reason_text,
+    )
