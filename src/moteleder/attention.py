@@ -213,6 +213,17 @@ def needs_attention(
     return [entry[-1] for entry in ranked]
 
 
+def home_row(status: GroupStatus) -> tuple[str, str, str, str]:
+    """One group's line on the home screen: person, next meeting, open measures, what needs attention."""
+    nxt = status.next_meeting
+    return (
+        status.person_name + (" (demo)" if status.is_demo else ""),
+        f"{nxt.day:02d}.{nxt.month:02d}.{nxt.year}" if nxt else "Ikke satt",
+        str(status.open_measures),
+        status.reason_text,
+    )
+
+
 def group_status(
     store: Store, group_id: int, today: date, *, profiles: ProfileSet | None = None
 ) -> GroupStatus | None:

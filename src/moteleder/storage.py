@@ -130,6 +130,13 @@ class Store:
         return store
 
     @classmethod
+    def open_read_only(cls, path: Path | str) -> Store:
+        """A connection that can only read, to a database already opened (and migrated) by `open`."""
+        uri = Path(path).absolute().as_uri() + "?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, timeout=5.0, check_same_thread=False)
+        return cls(conn, Path(path))
+
+    @classmethod
     def memory(cls) -> Store:
         """A throwaway in-memory database (tests)."""
         conn = sqlite3.connect(":memory:", check_same_thread=False)

@@ -26,9 +26,10 @@ class MotelederApp(CrashReporting, App[None]):
 
     def __init__(self, store: Store, *, group_id: int | None = None, minutes_dir: Path | None = None,
                  autosave_interval: float = 0.5, clock_running: bool = True,
-                 guard_enabled: bool = True, guard_interval: float = 0.4) -> None:
+                 guard_enabled: bool = True, guard_interval: float = 0.4, prefetch=None) -> None:
         super().__init__()
         self.store = store
+        self._prefetch = prefetch  # a moteleder.prefetch.HomePrefetch started before Textual loaded
         self.start_group_id = group_id
         self.autosave_interval = autosave_interval
         # Off only for reproducible screenshots (snapshot tests, the README picture).
@@ -54,6 +55,11 @@ class MotelederApp(CrashReporting, App[None]):
             for error in self._profiles.errors:
                 self.notify(error.message, title="Rutineprofil ikke lest", severity="warning", timeout=15)
         return self._profiles
+
+    def take_home_figures(self):
+        """The home screen's figures read while Textual loaded, once; None when there are none
+        or the data has changed since (then the screen reads them itself)."""
+        return self._prefetch.take(self.store) if self._prefetch is not None else None
 
     def profile_for(self, group_id: int):
         """The routine profile a group follows."""

@@ -16,9 +16,7 @@ def run_app(args) -> int:
     folder = store.path.parent if store.path else None
     app = None
     try:
-        from moteleder.app.app import make_app
-
-        app = make_app(store, group_id=getattr(args, "gruppe", None))
+        app = build_app(store, group_id=getattr(args, "gruppe", None))
         app.run()
     except Exception as error:  # outside Textual's own handler (start-up, shut-down)
         from moteleder.crash import crash_message, write_report
@@ -31,3 +29,15 @@ def run_app(args) -> int:
     if app.crash_report is not None or getattr(app, "_exception", None) is not None:
         return 1
     return app.return_code or 0
+
+
+def build_app(store, **kwargs):
+    """The app on an open store. The home screen's figures are read in a thread while
+    Textual is imported (see moteleder.prefetch): the two together take about as long as
+    Textual alone."""
+    from moteleder.prefetch import HomePrefetch
+
+    prefetch = HomePrefetch(store)
+    from moteleder.app.app import make_app
+
+    return make_app(store, prefetch=prefetch, **kwargs)

@@ -13,7 +13,6 @@ from textual.widgets import (
     Button,
     Checkbox,
     DataTable,
-    Footer,
     Header,
     Input,
     Label,
@@ -21,6 +20,7 @@ from textual.widgets import (
     Static,
 )
 
+from moteleder.app.widgets.key_bar import KeyBar
 from moteleder.consent import GIVEN_BY_LABEL
 
 
@@ -96,7 +96,7 @@ class ConsentScreen(Screen[None]):
             with Horizontal(classes="button-row"):
                 yield Button("Lagre samtykke (F10)", variant="primary", id="save")
                 yield Button("Tilbake (Esc)", id="back")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#consents", DataTable).add_columns("Gitt", "Gitt av", "Omfatter", "Gjelder til", "Status")

@@ -9,7 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import Button, Header, Input, Label, Static, TextArea
+
+from moteleder.app.widgets.key_bar import KeyBar
 
 EVALUATION_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("composition", "Prosess: Sammensetning", "Er de riktige med i gruppen? Mangler noen, eller er noen overflødige?"),
@@ -66,7 +68,7 @@ class EvaluationScreen(Screen[None]):
                 with Horizontal(classes="button-row"):
                     yield Button("Lagre evaluering (F10)", variant="primary", id="save")
                     yield Button("Avbryt (Esc)", id="cancel")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if not self.evaluation_id:

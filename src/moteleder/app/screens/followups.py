@@ -10,8 +10,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Static
+from textual.widgets import Checkbox, Static
 
+from moteleder.app.widgets.key_bar import KeyBar
 from moteleder.models import Referral
 
 
@@ -62,7 +63,7 @@ class FollowUpScreen(Screen[None]):
             open_first = sorted(referrals, key=lambda r: (r.handled_at is not None, r.id))
             for referral in open_first:
                 yield ReferralRow(referral)
-        yield Footer()
+        yield KeyBar()
 
     def action_back(self) -> None:
         self.dismiss()

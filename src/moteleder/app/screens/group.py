@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Header, Static
 
 from moteleder.app.widgets.curtain import CurtainMixin, PrivacyCurtain
+from moteleder.app.widgets.key_bar import KeyBar
 
 
 class GroupScreen(CurtainMixin, Screen[None]):
@@ -70,7 +71,7 @@ class GroupScreen(CurtainMixin, Screen[None]):
                 yield Button("Evaluering (F9)", id="evaluation")
                 yield Button("Avslutt gruppe", id="close-group", variant="warning")
         yield PrivacyCurtain()
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#history", DataTable).add_columns("Dato", "Hva", "Status", "Tema")

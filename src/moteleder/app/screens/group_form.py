@@ -9,8 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Header, Input, Label, Select, Static
 
+from moteleder.app.widgets.key_bar import KeyBar
 from moteleder.models import KIND_LABEL
 
 KIND_OPTIONS = [(label, key) for key, label in KIND_LABEL.items()]
@@ -120,7 +121,7 @@ class GroupFormScreen(Screen[None]):
                 yield Button("Ny deltaker (Ctrl+T)", id="add-member")
                 yield Button("Lagre (F10)", variant="primary", id="save")
                 yield Button("Avbryt (Esc)", id="cancel")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#person-name", Input).focus()

@@ -9,14 +9,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from moteleder.app.screens.confirm import ConfirmScreen
 from moteleder.app.widgets.curtain import CurtainMixin, PrivacyCurtain
 from moteleder.app.widgets.group_list import GroupList
+from moteleder.app.widgets.key_bar import KeyBar
 from moteleder.storage import StoreError
 
-HEADERS = ("Person", "Neste møte", "Åpne tiltak", "Trenger oppmerksomhet")
+HEADERS = ("Person", "Neste møte", "Åpne tiltak", "Trenger oppmerksomhet")  # see attention.home_row
+
 
 
 class HomeScreen(CurtainMixin, Screen[None]):
@@ -38,7 +40,7 @@ class HomeScreen(CurtainMixin, Screen[None]):
             yield Static("", id="home-hint")
             yield GroupList(HEADERS, id="groups")
         yield PrivacyCurtain()
-        yield Footer()
+        yield KeyBar()
 
     _stamp: tuple | None = None  # the state of the data the list was last filled from
 
@@ -57,24 +59,25 @@ class HomeScreen(CurtainMixin, Screen[None]):
             self.refresh_groups()
 
     def _data_stamp(self) -> tuple:
-        """Changes on this connection, commits by others (e.g. the command line), and the day."""
-        connection = self.app.store.conn
-        others = connection.execute("pragma data_version").fetchone()[0]
-        return (connection.total_changes, others, date.today())
+        from moteleder.prefetch import data_stamp
+
+        return data_stamp(self.app.store)
 
     def refresh_groups(self) -> None:
-        """Fill the list from `needs_attention` (a few set-based queries for all groups)."""
-        from moteleder.attention import needs_attention
-
+        """Fill the list from `needs_attention` (a few set-based queries for all groups); at
+        start, from what was read while Textual loaded."""
         self._stamp = self._data_stamp()
-        statuses = needs_attention(self.app.store, date.today(), profiles=self.app.profiles)
+        figures = self.app.take_home_figures()
+        if figures is not None:
+            keys, rows = figures.keys, figures.rows
+        else:
+            from moteleder.attention import home_row, needs_attention
+
+            statuses = needs_attention(self.app.store, date.today(), profiles=self.app.profiles)
+            keys, rows = [str(status.group_id) for status in statuses], [home_row(s) for s in statuses]
         group_list = self.query_one("#groups", GroupList)
-        group_list.set_rows(
-            [str(status.group_id) for status in statuses],
-            [_cells(status) for status in statuses],
-            cursor_key=group_list.cursor_key,  # the selected group stays selected
-        )
-        has_groups = bool(statuses)
+        group_list.set_rows(keys, rows, cursor_key=group_list.cursor_key)  # the selected group stays selected
+        has_groups = bool(keys)
         self.query_one("#groups").display = has_groups
         self.query_one("#home-hint").display = has_groups
         # The welcome is built only when there is no group (once, on a new database).
@@ -215,14 +218,3 @@ class _Welcome(Vertical):
     def on_mount(self) -> None:
         if not self.screen.curtain_down:
             self.query_one("#demo", Button).focus()
-
-
-def _cells(status) -> tuple[str, str, str, str]:
-    """One group's line: name, next meeting, open measures, what needs attention."""
-    nxt = status.next_meeting
-    return (
-        status.person_name + (" (demo)" if status.is_demo else ""),
-        f"{nxt.day:02d}.{nxt.month:02d}.{nxt.year}" if nxt else "Ikke satt",
-        str(status.open_measures),
-        status.reason_text,
-    )

@@ -9,7 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import Button, DataTable, Header, Input, Label, Static
+
+from moteleder.app.widgets.key_bar import KeyBar
 
 
 class InvitationScreen(Screen[None]):
@@ -75,7 +77,7 @@ class InvitationScreen(Screen[None]):
                 yield Button("Skriv innkalling (F10)", variant="primary", id="write")
             yield Static("", id="invitation-error", classes="field-error")
             yield Static("", id="invitation-result", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#agenda-table", DataTable).add_columns("Meldt av", "Sak")

@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, RadioButton, RadioSet, Static
+from textual.widgets import DataTable, Header, RadioButton, RadioSet, Static
 
 from moteleder.app.widgets.curtain import CurtainMixin, PrivacyCurtain
+from moteleder.app.widgets.key_bar import KeyBar
 from moteleder.followup import FILTERS
 
 
@@ -54,7 +55,7 @@ class MeasuresScreen(CurtainMixin, Screen[None]):
             yield DataTable(id="measure-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="measure-history", markup=False)
         yield PrivacyCurtain()
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#measure-table", DataTable).add_columns("Tiltak", "Ansvar", "Frist / evaluering",

@@ -18,7 +18,6 @@ from textual.widgets import (
     Button,
     Checkbox,
     ContentSwitcher,
-    Footer,
     Input,
     Label,
     Markdown,
@@ -32,8 +31,15 @@ from textual.widgets import (
 from moteleder.app.screens.confirm import ConfirmScreen
 from moteleder.app.widgets.clock import MeetingClock
 from moteleder.app.widgets.guard_banner import Flag, GuardBanner
+from moteleder.app.widgets.key_bar import KeyBar
 from moteleder.app.widgets.progress import StepBar
-from moteleder.dates import DateInputError, format_datetime, format_weekday_date, parse_date, parse_time
+from moteleder.dates import (
+    DateInputError,
+    format_datetime,
+    format_weekday_date,
+    parse_date,
+    parse_time,
+)
 from moteleder.minute import possessive
 from moteleder.models import Measure, Member, Review
 from moteleder.steps import DEFAULT_STEPS, StepSpec
@@ -263,7 +269,7 @@ class MeetingScreen(Screen[None]):
                     yield Static(spec.title, classes="step-title")
                     yield Static(spec.prompt, classes="prompt")
                     yield from getattr(self, f"_compose_{spec.key}")()
-        yield Footer()
+        yield KeyBar()
 
     def _names(self) -> list[str]:
         names = [m.name for m in self.members]

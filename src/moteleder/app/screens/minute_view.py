@@ -6,7 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown, Static
+from textual.widgets import Markdown, Static
+
+from moteleder.app.widgets.key_bar import KeyBar
 
 
 class MinuteViewScreen(Screen[None]):
@@ -30,7 +32,7 @@ class MinuteViewScreen(Screen[None]):
                          markup=False)
         with VerticalScroll(id="minute-scroll"):
             yield Markdown(meeting.minute_md or "", id="minute")
-        yield Footer()
+        yield KeyBar()
 
     def action_back(self) -> None:
         self.dismiss()

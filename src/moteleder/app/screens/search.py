@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from moteleder.app.widgets.curtain import CurtainMixin, PrivacyCurtain
+from moteleder.app.widgets.key_bar import KeyBar
 
 
 class SearchScreen(CurtainMixin, Screen[None]):
@@ -45,7 +46,7 @@ class SearchScreen(CurtainMixin, Screen[None]):
             yield Static("", id="search-status")
             yield DataTable(id="results", cursor_type="row", zebra_stripes=True)
         yield PrivacyCurtain()
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#results", DataTable).add_columns("Gruppe", "Dato", "Hvor", "Utdrag")

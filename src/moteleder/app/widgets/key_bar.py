@@ -1,0 +1,122 @@
+"""The keys at the bottom of every screen, drawn as one line.
+
+Textual's Footer makes a widget for every key and builds them all again whenever the
+focus moves; on the home screen that was a twelfth of the whole start, and in the
+meeting the focus moves all the time. This bar shows the same thing — each key the
+screen offers right now, dimmed when it cannot be used — as one line of text, and is
+redrawn, not rebuilt, when the keys change. A click on a key presses it.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import events
+from textual.widget import Widget
+
+
+class KeyBar(Widget, can_focus=False):
+    """A one-line bar of the active key bindings (those with show=True)."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--hover"}
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        width: 1fr;
+        color: $footer-foreground;
+        background: $footer-background;
+        text-wrap: nowrap;
+        & > .key-bar--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .key-bar--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        & > .key-bar--hover {
+            background: $block-hover-background;
+        }
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        # (key, key display, description, enabled, first cell, last cell + 1)
+        self._keys: list[tuple[str, str, str, bool, int, int]] = []
+        self._hover: int | None = None
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._collect()
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen) -> None:
+        if self.is_attached and screen is self.screen:
+            self._collect()
+
+    def _collect(self) -> None:
+        keys = []
+        seen_actions = set()
+        x = 0
+        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            if not binding.show or binding.action in seen_actions:
+                continue  # one entry per action, as the Footer shows it
+            seen_actions.add(binding.action)
+            display = self.app.get_key_display(binding)
+            width = cell_len(f" {display} {binding.description} ")
+            keys.append((binding.key, display, binding.description, enabled, x, x + width))
+            x += width
+        if keys != self._keys:
+            self._keys = keys
+            self._hover = None
+            self.refresh()
+
+    @property
+    def shown(self) -> list[tuple[str, str, bool]]:
+        """(key display, description, enabled) of every key shown, left to right."""
+        return [(display, description, enabled) for _key, display, description, enabled, _a, _b in self._keys]
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("key-bar--key")
+        description_style = self.get_component_rich_style("key-bar--description")
+        hover_style = self.get_component_rich_style("key-bar--hover", partial=True)
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        for index, (_key, display, description, enabled, _start, _end) in enumerate(self._keys):
+            start = len(text)
+            text.append(f" {display} ", key_style)
+            text.append(f"{description} ", description_style)
+            if not enabled:
+                text.stylize("dim", start)
+            if index == self._hover:
+                text.stylize(hover_style, start)
+        return text
+
+    def _key_at(self, x: int) -> int | None:
+        return next((i for i, entry in enumerate(self._keys) if entry[4] <= x < entry[5]), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        hover = self._key_at(event.x)
+        if hover != self._hover:
+            self._hover = hover
+            self.refresh()
+
+    def on_leave(self) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.refresh()
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        index = self._key_at(event.x)
+        if index is None:
+            return
+        key, _display, _description, enabled, _start, _end = self._keys[index]
+        if enabled:
+            self.app.simulate_key(key)
+        else:
+            self.app.bell()

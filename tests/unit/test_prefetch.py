@@ -1,0 +1,54 @@
+"""The home screen's lines, read by a helper process while Textual loads."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from moteleder.attention import home_row, needs_attention
+from moteleder.demo import create_demo_group
+from moteleder.prefetch import HomePrefetch
+from moteleder.storage import Store
+
+
+def _expected(store: Store):
+    statuses = needs_attention(store, date.today())
+    return [str(s.group_id) for s in statuses], [home_row(s) for s in statuses]
+
+
+def test_the_helper_reads_the_same_lines_as_the_screen_would(store):
+    create_demo_group(store)
+    store.create_group("Anne «Rolig» [b]")
+    prefetch = HomePrefetch(store)
+    figures = prefetch.take(store)
+    assert figures is not None
+    assert (figures.keys, figures.rows) == _expected(store)
+    assert figures.rows[-1][0] == "Anne «Rolig» [b]"
+    assert prefetch.take(store) is None  # once only: later fills read afresh
+
+
+def test_lines_read_before_a_change_are_not_used(store):
+    store.create_group("Anne Rolig")
+    prefetch = HomePrefetch(store)
+    store.create_group("Bjørn Senere")  # written after the helper started
+    assert prefetch.take(store) is None
+
+
+def test_a_change_by_another_program_also_counts(store, db_path):
+    store.create_group("Anne Rolig")
+    prefetch = HomePrefetch(store)
+    other = Store.open(db_path)
+    other.create_group("Bjørn Senere")
+    other.close()
+    assert prefetch.take(store) is None
+
+
+def test_without_a_database_file_there_is_nothing_to_take():
+    memory = Store.memory()
+    assert HomePrefetch(memory).take(memory) is None
+
+
+def test_a_helper_that_fails_leaves_the_screen_to_read_for_itself(store, monkeypatch):
+    store.create_group("Anne Rolig")
+    monkeypatch.setattr("sys.executable", "/nonexistent/python")
+    prefetch = HomePrefetch(store)
+    assert prefetch.take(store) is None
