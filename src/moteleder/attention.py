@@ -78,31 +78,35 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value[:10]) if value else None
 
 
-# The groups, with the first meeting when it was held before the group was registered (one
-# index seek each).
+# The groups, each with its latest finalized meeting, how many were held the past year, and
+# the first meeting when it was held before the group was registered: a few index seeks per
+# group in the covering index meetings(status, group_id, starts_at desc), which reads less
+# than aggregating all finalized meetings at once, and never the wide meeting rows.
 _GROUPS = """
 select g.id, g.person_name, g.is_demo, g.profile_id, g.coordinator_kind,
     coalesce(nullif(substr(g.created_at, 1, 10), ''), :today),
     (select min(m.starts_at) from meetings m where m.group_id = g.id
-        and m.starts_at < coalesce(nullif(substr(g.created_at, 1, 10), ''), :today))
+        and m.starts_at < coalesce(nullif(substr(g.created_at, 1, 10), ''), :today)),
+    (select max(m.starts_at) from meetings m where m.status = 'finalized' and m.group_id = g.id),
+    (select count(*) from meetings m where m.status = 'finalized' and m.group_id = g.id
+        and m.starts_at >= :year_ago)
 from groups g where g.closed_on is null {only}
 """
-# Every other kind of fact, aggregated for all groups at once. Each meeting status is read on
-# its own from the covering index meetings(status, group_id, starts_at desc), so the wide
-# meeting rows (minutes, notes) are never read, and the latest finalized meeting comes first.
-_FINALIZED = (
-    "select group_id, max(starts_at), count(*) filter (where starts_at >= :year_ago) from meetings "
-    "where status = 'finalized' {scope} group by group_id"
-)
+# Every other kind of fact, aggregated for all groups at once.
 _EARLIEST = (
     "select group_id, min(starts_at) from meetings where status = '{status}' {scope} group by group_id"
 )
-# Open measures agreed in finalized meetings; the few unfinished meetings are left out as a set.
+# Open measures agreed in finalized meetings: all open measures, counted from the covering
+# index, less those of the few unfinished meetings (read from those meetings' side; the
+# unary + keeps SQLite from starting at the thousands of open measures instead).
 _MEASURES = (
     "select group_id, count(*), count(*) filter (where due_on < :today) from measures "
-    "where status = 'open' {scope} "
-    "and meeting_id not in (select id from meetings where status in ('planned', 'active')) "
-    "group by group_id"
+    "where status = 'open' {scope} group by group_id"
+)
+_UNFINISHED_MEASURES = (
+    "select ms.group_id, count(*), count(*) filter (where ms.due_on < :today) "
+    "from meetings m cross join measures ms on ms.meeting_id = m.id "
+    "where m.status in ('planned', 'active') and +ms.status = 'open' {scope} group by ms.group_id"
 )
 _MEMBERS = (
     "select group_id, sum(standing), max(case when is_coordinator then name end) from members "
@@ -115,9 +119,14 @@ _NOTHING = (None, None, None)  # a group without rows of one kind: (group_id, fa
 
 
 def needs_attention(
-    store: Store, today: date, *, profiles: ProfileSet | None = None, group_id: int | None = None
+    store: Store, today: date, *, profiles: ProfileSet | None = None, group_id: int | None = None,
+    with_members: bool = True,
 ) -> list[GroupStatus]:
-    """Every active (not closed) group with its status, those needing attention first."""
+    """Every active (not closed) group with its status, those needing attention first.
+
+    `with_members=False` leaves out the member count and the coordinator's name (zero and
+    empty), which the home screen does not show: a sixth of the reading saved.
+    """
     from moteleder.profiles import get_profile, load_profiles
 
     profiles = profiles if profiles is not None else load_profiles()
@@ -133,11 +142,15 @@ def needs_attention(
     ).fetchall()
     if not groups:
         return []
-    finalized = {row[0]: row for row in db.execute(_FINALIZED.format(scope=scope), params)}
     planned_at = dict(db.execute(_EARLIEST.format(status="planned", scope=scope), params))
     active_at = dict(db.execute(_EARLIEST.format(status="active", scope=scope), params))
     measures = {row[0]: row for row in db.execute(_MEASURES.format(scope=scope), params)}
-    members = {row[0]: row for row in db.execute(_MEMBERS.format(scope=scope), params)}
+    for gid, unfinished, unfinished_overdue in db.execute(
+        _UNFINISHED_MEASURES.format(scope=scope.replace("group_id", "m.group_id", 1)), params
+    ):
+        _, total, overdue = measures[gid]
+        measures[gid] = (gid, total - unfinished, overdue - unfinished_overdue)
+    members = {row[0]: row for row in db.execute(_MEMBERS.format(scope=scope), params)} if with_members else {}
     consents = _consent_facts(db.execute(_CONSENTS.format(scope=scope), params), params["today"])
     evaluations = dict(db.execute(_EVALUATIONS.format(scope=scope), params))
 
@@ -145,12 +158,11 @@ def needs_attention(
     said = _Reasons()
     rules: dict[str, _Rules] = {}
     ranked = []
-    for gid, name, demo, profile_id, kind, started, earlier_meeting in groups:
+    for gid, name, demo, profile_id, kind, started, earlier_meeting, last, recent in groups:
         profile_id = profile_id or "standard"
         rule = rules.get(profile_id)
         if rule is None:
             rule = rules[profile_id] = _Rules(get_profile(profile_id, profiles), today)
-        _, last, recent = finalized.get(gid, _NOTHING)
         planned = planned_at.get(gid)
         active = active_at.get(gid)
         _, open_measures, overdue = measures.get(gid, _NOTHING)

@@ -213,7 +213,7 @@ def _optional(store, small, name: str) -> dict | None:
             from moteleder.profiles import load_profiles
 
             profiles = load_profiles()  # loaded once, as the app does
-            call = lambda s: run(s, date.today(), profiles=profiles)  # noqa: E731
+            call = lambda s: run(s, date.today(), profiles=profiles, with_members=False)  # noqa: E731 (as the home screen)
         else:
             from moteleder.search import search as run
             call = lambda s: run(s, "kartlegging")  # noqa: E731

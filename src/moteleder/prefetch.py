@@ -53,7 +53,7 @@ def read_figures(path: Path | str) -> HomeFigures:
     store = Store.open_read_only(path)
     try:
         today = date.today()
-        statuses = needs_attention(store, today)
+        statuses = needs_attention(store, today, with_members=False)
         return HomeFigures([str(s.group_id) for s in statuses], [home_row(s) for s in statuses], today)
     finally:
         store.close()

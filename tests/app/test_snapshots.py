@@ -53,3 +53,20 @@ class TestSizes:
             await pilot.pause(0.2)
 
         assert snap_compare(demo_app, terminal_size=(200, 50), run_before=run_before)
+
+
+class TestHome:
+    def test_the_list_of_groups(self, snap_compare, store, tmp_path):
+        """The home list drawn line by line: header, zebra stripes, the cursor, the key bar."""
+        from moteleder.app.app import make_app
+
+        for name in ("Anne Rolig", "Bjørn [tvilling] Senere", "Cecilie Ø. Æsøy-Åsen"):
+            store.create_group(name)
+        app = make_app(store, minutes_dir=tmp_path / "ref", clock_running=False)
+
+        async def run_before(pilot):
+            await pilot.pause()
+            await pilot.press("down")
+            await pilot.pause(0.2)
+
+        assert snap_compare(app, terminal_size=(100, 20), run_before=run_before)

@@ -155,3 +155,29 @@ def test_the_evaluation_cutoff_agrees_with_the_rule_for_every_start():
                 due = evaluation_due(profile, None, start, today) is not None
                 within = cutoff is not None and start.isoformat() <= cutoff
                 assert due == within, (profile.id, today, start)
+
+
+def test_measures_of_a_meeting_still_under_way_do_not_count_yet(store):
+    group_id = _healthy(store, "Hotel")
+    agreed = store.meetings(group_id)[1].id  # the last finalized meeting
+    store.add_measure(group_id, agreed, "Lesekurs", due_on=TODAY - timedelta(days=3))
+    under_way = store.create_meeting(group_id, _at(TODAY))
+    store.start_meeting(under_way)
+    store.add_measure(group_id, under_way, "Fast voksen", due_on=TODAY - timedelta(days=1))
+    store.add_measure(group_id, under_way, "Bildeplan", due_on=TODAY + timedelta(days=30))
+    for scope in ({}, {"group_id": group_id}):
+        [status] = needs_attention(store, TODAY, **scope)
+        assert (status.open_measures, status.overdue_measures) == (1, 1)
+    store.finalize_meeting(under_way, "# Referat", minute_path=None)
+    [status] = needs_attention(store, TODAY)
+    assert (status.open_measures, status.overdue_measures) == (3, 2)
+
+
+def test_the_home_screen_can_leave_out_the_members(store):
+    group_id = _healthy(store, "India")
+    store.add_member(group_id, "Kari Koordinator", role="koordinator", kind="service", is_coordinator=True)
+    [full] = needs_attention(store, TODAY)
+    [home] = needs_attention(store, TODAY, with_members=False)
+    assert (full.member_count, full.coordinator_name) == (1, "Kari Koordinator")
+    assert (home.member_count, home.coordinator_name) == (0, "")
+    assert home.reasons == full.reasons and home.open_measures == full.open_measures

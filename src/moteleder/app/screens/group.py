@@ -51,7 +51,7 @@ class GroupScreen(CurtainMixin, Screen[None]):
         self.group_id = group_id
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=True)
+        yield Header(show_clock=self.app.clock_running)
         with VerticalScroll(id="group-page", classes="curtained"):
             yield Static("", id="group-title", classes="screen-title", markup=False)
             yield Static("", id="group-closed", classes="closed-banner", markup=False)

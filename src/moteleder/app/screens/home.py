@@ -34,7 +34,7 @@ class HomeScreen(CurtainMixin, Screen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=True)
+        yield Header(show_clock=self.app.clock_running)
         with Vertical(id="home", classes="curtained"):
             yield Static("Ansvarsgrupper", classes="screen-title")
             yield Static("", id="home-hint")
@@ -73,7 +73,9 @@ class HomeScreen(CurtainMixin, Screen[None]):
         else:
             from moteleder.attention import home_row, needs_attention
 
-            statuses = needs_attention(self.app.store, date.today(), profiles=self.app.profiles)
+            statuses = needs_attention(
+                self.app.store, date.today(), profiles=self.app.profiles, with_members=False
+            )
             keys, rows = [str(status.group_id) for status in statuses], [home_row(s) for s in statuses]
         group_list = self.query_one("#groups", GroupList)
         group_list.set_rows(keys, rows, cursor_key=group_list.cursor_key)  # the selected group stays selected

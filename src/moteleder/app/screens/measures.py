@@ -46,7 +46,7 @@ class MeasuresScreen(CurtainMixin, Screen[None]):
 
     def compose(self) -> ComposeResult:
         group = self.app.store.group(self.group_id)
-        yield Header(show_clock=True)
+        yield Header(show_clock=self.app.clock_running)
         with Vertical(id="measures-page", classes="curtained"):
             yield Static(f"Tiltak for {group.person_name}", classes="screen-title", markup=False)
             with RadioSet(id="measure-filter"):

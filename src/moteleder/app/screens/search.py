@@ -37,7 +37,7 @@ class SearchScreen(CurtainMixin, Screen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=True)
+        yield Header(show_clock=self.app.clock_running)
         with Vertical(id="search-page", classes="curtained"):
             yield Static("Søk i referater, notater og tiltak", classes="screen-title")
             yield Static("Alle ordene må finnes. Bøyde former teller med: «tiltak» finner også «tiltakene».",
