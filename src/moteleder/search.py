@@ -181,14 +181,23 @@ def search(store: Store, text: str, *, limit: int = 50, group_id: int | None = N
     return hits
 
 
+@lru_cache(maxsize=64)
+def _candidates(stems: tuple[str, ...]) -> re.Pattern:
+    """Words that begin with one of the stems. A stem is always the start of its word (the
+    Norwegian stemmer only takes endings off), so every match is among these; the regular
+    expression skips the other words without calling the stemmer on each."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")\w*", re.IGNORECASE)
+
+
 def make_snippet(text: str, stems: list[str], *, width: int = 90) -> tuple[str, tuple[tuple[int, int], ...]]:
     """About `width` characters of plain text around the first match, and where the matches are."""
     plain = " ".join(_MARKUP.sub(" ", text).split())
+    candidates = _candidates(tuple(stems))
 
     def matches(word: str) -> bool:
         return any(stem(word.lower()).startswith(s) for s in stems)
 
-    first = next((m.start() for m in _WORD.finditer(plain) if matches(m.group())), 0)
+    first = next((m.start() for m in candidates.finditer(plain) if matches(m.group())), 0)
     start = max(0, first - width // 3)
     if start:
         space = plain.rfind(" ", 0, start)
@@ -201,7 +210,7 @@ def make_snippet(text: str, stems: list[str], *, width: int = 90) -> tuple[str, 
     suffix = "…" if end < len(plain) else ""
     snippet = prefix + plain[start:end] + suffix
     marks = tuple(
-        (m.start(), m.end()) for m in _WORD.finditer(snippet) if matches(m.group())
+        (m.start(), m.end()) for m in candidates.finditer(snippet) if matches(m.group())
     )
     return snippet, marks
 

@@ -65,3 +65,32 @@ def test_sok_command_prints_group_date_and_snippet(store, db_path, capsys):
     assert "Tiril Testesen" in out and "kartlegging" in out.lower() and "2 treff" in out
     assert main(["sok", "tannlegetime", "--db", str(db_path)]) == 0
     assert "Fant ingenting om «tannlegetime»." in capsys.readouterr().out
+
+
+def test_a_stem_is_always_the_beginning_of_its_word():
+    """make_snippet looks only at words that begin with a searched stem; that finds every
+    match only if the stemmer never changes the start of a word. Checked on every word of
+    the guard corpora (bokmål and nynorsk) and some inflected forms."""
+    import json
+    import re
+    from pathlib import Path
+
+    from moteleder.search import stem
+
+    data = Path(__file__).resolve().parent.parent / "data"
+    text = " ".join(
+        json.loads(line)["text"] for name in ("guard_corpus.jsonl", "guard_heldout.jsonl")
+        for line in (data / name).read_text(encoding="utf-8").splitlines() if line.strip()
+    )
+    words = set(re.findall(r"\w+", text.lower())) | {"tiltakene", "kommentert", "bøkene", "åpnet", "ærligheten"}
+    assert len(words) > 1000
+    assert [w for w in words if not w.startswith(stem(w))] == []
+
+
+def test_the_snippet_marks_every_form_of_the_word_and_nothing_else():
+    from moteleder.search import make_snippet, stem
+
+    text = "## Tiltak\n\n| Tiltak | Ansvar |\n|---|---|\n| Tiltakene på *skolen* | PPT |\n\nKartleggingen av tilpasset opplegg."
+    snippet, marks = make_snippet(text, [stem("tiltak")])
+    assert [snippet[a:b] for a, b in marks] == ["Tiltak", "Tiltak", "Tiltakene"]
+    assert "tilpasset" in snippet and "|" not in snippet and "*" not in snippet
