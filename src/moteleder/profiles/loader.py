@@ -13,7 +13,6 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -92,8 +91,8 @@ def user_profile_dir() -> Path:
 
 
 def builtin_profile_dir() -> Path:
-    """The folder the six built-in profile files ship in."""
-    return Path(str(resources.files("moteleder.profiles")))
+    """The folder the six built-in profile files ship in (next to this module; package data)."""
+    return Path(__file__).resolve().parent
 
 
 # ---------------------------------------------------------------------------

@@ -17,7 +17,9 @@ from moteleder.app.widgets.group_list import GroupList
 from moteleder.app.widgets.key_bar import KeyBar
 from moteleder.storage import StoreError
 
-HEADERS = ("Person", "Neste møte", "Åpne tiltak", "Trenger oppmerksomhet")  # see attention.home_row
+# See attention.home_row. A date (dd.mm.åååå) or «Ikke satt» fits under «Neste møte», and a
+# count under «Åpne tiltak», so only the names are measured.
+HEADERS = ("Person", "Neste møte", "Åpne tiltak", "Trenger oppmerksomhet")
 
 
 
@@ -37,7 +39,11 @@ class HomeScreen(CurtainMixin, Screen[None]):
         yield Header(show_clock=self.app.clock_running)
         with Vertical(id="home", classes="curtained"):
             yield Static("Ansvarsgrupper", classes="screen-title")
-            yield Static("", id="home-hint")
+            yield Static(
+                "Det som trenger oppmerksomhet står øverst. Velg en gruppe med piltastene og trykk Enter "
+                "for å starte eller fortsette møtet, eller F4 for gruppens side.",
+                id="home-hint",
+            )
             yield GroupList(HEADERS, id="groups")
         yield PrivacyCurtain()
         yield KeyBar()
@@ -80,18 +86,16 @@ class HomeScreen(CurtainMixin, Screen[None]):
         group_list = self.query_one("#groups", GroupList)
         group_list.set_rows(keys, rows, cursor_key=group_list.cursor_key)  # the selected group stays selected
         has_groups = bool(keys)
-        self.query_one("#groups").display = has_groups
-        self.query_one("#home-hint").display = has_groups
+        for selector in ("#groups", "#home-hint"):
+            widget = self.query_one(selector)
+            if widget.display != has_groups:  # (each change lays the screen out again)
+                widget.display = has_groups
         # The welcome is built only when there is no group (once, on a new database).
         empty = self.query("#empty")
         if has_groups:
             empty.remove()
         elif not empty:
             self.query_one("#home", Vertical).mount(_Welcome(id="empty"))
-        self.query_one("#home-hint", Static).update(
-            "Det som trenger oppmerksomhet står øverst. Velg en gruppe med piltastene og trykk Enter "
-            "for å starte eller fortsette møtet, eller F4 for gruppens side."
-        )
         if self.curtain_down:
             return
         if has_groups:

@@ -113,15 +113,19 @@ class GroupList(ScrollView, can_focus=True):
         def control(self) -> GroupList:
             return self.group_list
 
-    def __init__(self, headers: Sequence[str], *, name: str | None = None, id: str | None = None,
-                 classes: str | None = None) -> None:
+    def __init__(self, headers: Sequence[str], *, fit: Sequence[int] = (0,), name: str | None = None,
+                 id: str | None = None, classes: str | None = None) -> None:
+        """`fit`: the columns as wide as their longest cell (at most 40); the others are as wide
+        as their header, and the last takes the rest of the line."""
         super().__init__(name=name, id=id, classes=classes)
         self.headers = tuple(headers)
+        self._fit = tuple(fit)
         self._keys: list[str] = []
         self._rows: list[tuple[str, ...]] = []
         self._index: dict[str, int] = {}
         self._widths: list[int] = [cell_len(h) for h in self.headers]
         self._line_cache: dict[tuple, Strip] = {}
+        self._style_cache: dict[str, Style] = {}
 
     # ------------------------------------------------------------------ data
     def set_rows(self, keys: Sequence[str], rows: Sequence[tuple[str, ...]], *,
@@ -131,7 +135,7 @@ class GroupList(ScrollView, can_focus=True):
         self._rows = list(rows)
         self._index = {key: i for i, key in enumerate(self._keys)}
         widths = [cell_len(h) for h in self.headers]
-        for column in range(len(self.headers) - 1):  # the last column takes what is left
+        for column in self._fit:
             longest = max((cell_len(row[column]) for row in self._rows), default=0)
             widths[column] = min(max(widths[column], longest), 40)
         self._widths = widths
@@ -227,15 +231,18 @@ class GroupList(ScrollView, can_focus=True):
 
     def on_focus(self) -> None:
         self._line_cache.clear()
+        self._style_cache.clear()
         self.refresh()
 
     def on_blur(self) -> None:
         self._line_cache.clear()
+        self._style_cache.clear()
         self.refresh()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._line_cache.clear()
+        self._style_cache.clear()
 
     def _column_widths(self, width: int) -> list[int]:
         widths = list(self._widths)
@@ -256,25 +263,34 @@ class GroupList(ScrollView, can_focus=True):
         line = (" " * COLUMN_GAP).join(parts) + " "
         return Strip([Segment(line, style)])
 
+    def _style(self, kind: str) -> Style:
+        """The widget's style with a component's on top, worked out once per look (the focus
+        and the theme change it; see `_line_cache.clear`)."""
+        style = self._style_cache.get(kind)
+        if style is None:
+            base = self.rich_style
+            style = base if kind == "" else base + self.get_component_rich_style(kind)
+            self._style_cache[kind] = style
+        return style
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
         if y == 0:
             key = ("header", width)
-            cell_style = base + self.get_component_rich_style("group-list--header")
+            cell_style = self._style("group-list--header")
             cells = self.headers
         else:
             row = round(self.scroll_y) + y - 1
             if row >= len(self._rows):
-                return Strip.blank(width, base)
+                return Strip.blank(width, self._style(""))
             cursor = row == self.cursor_row
             key = (row, width, cursor, self.has_focus)
             if cursor:
-                cell_style = base + self.get_component_rich_style("group-list--cursor")
+                cell_style = self._style("group-list--cursor")
             elif row % 2:
-                cell_style = base + self.get_component_rich_style("group-list--even-row")
+                cell_style = self._style("group-list--even-row")
             else:
-                cell_style = base
+                cell_style = self._style("")
             cells = self._rows[row]
         strip = self._line_cache.get(key)
         if strip is None:
