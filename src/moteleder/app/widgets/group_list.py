@@ -89,9 +89,7 @@ class GroupList(ScrollView, can_focus=True):
 
     cursor_row: reactive[int] = reactive(0, always_update=True, init=False)
 
-    class Highlighted(Message):
-        """The cursor moved to another group."""
-
+    class _RowMessage(Message):
         def __init__(self, group_list: GroupList, key: str | None) -> None:
             super().__init__()
             self.group_list = group_list
@@ -101,17 +99,11 @@ class GroupList(ScrollView, can_focus=True):
         def control(self) -> GroupList:
             return self.group_list
 
-    class Selected(Message):
+    class Highlighted(_RowMessage):
+        """The cursor moved to another group (key None: the list is empty)."""
+
+    class Selected(_RowMessage):
         """Enter, or a click on the row the cursor is on."""
-
-        def __init__(self, group_list: GroupList, key: str) -> None:
-            super().__init__()
-            self.group_list = group_list
-            self.key = key
-
-        @property
-        def control(self) -> GroupList:
-            return self.group_list
 
     def __init__(self, headers: Sequence[str], *, fit: Sequence[int] = (0,), name: str | None = None,
                  id: str | None = None, classes: str | None = None) -> None:
