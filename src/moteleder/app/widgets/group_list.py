@@ -3,7 +3,7 @@
 A municipality can have thousands of groups. A DataTable builds an object for every
 row and cell before the first paint (about 0.1 ms a row: a quarter of a second for
 2,000 groups); this list keeps the rows as plain tuples and draws only the lines on
-screen, so the home screen opens as fast with 20,000 groups as with 20.
+screen, so drawing it costs the same with 20,000 groups as with 20.
 
 The columns have fixed widths from the data; the last column («Trenger
 oppmerksomhet») gets the rest of the width and ends in «…» when a reason is longer,
