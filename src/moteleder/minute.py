@@ -245,8 +245,6 @@ def possessive(name: str) -> str:
 def build_minute(store, meeting_id: int, *, closing_lines: list[str] | None = None,
                  deadline_days: int | None = DEFAULT_DEADLINE_DAYS, referral_lines: list[str] | None = None) -> Minute:
     """Gather one meeting's minute from the store."""
-    from moteleder.storage import _next_meeting_start
-
     meeting = store.meeting(meeting_id)
     group = store.group(meeting.group_id)
     members = store.members(group.id)
@@ -274,7 +272,7 @@ def build_minute(store, meeting_id: int, *, closing_lines: list[str] | None = No
         aob_items=meeting.aob_items,
         aob=meeting.aob,
         referral_lines=list(referral_lines or []),
-        next_meeting=_next_meeting_start(meeting),
+        next_meeting=meeting.next_meeting_start(),
         next_meeting_text=" ".join(p for p in (meeting.next_date, meeting.next_time) if p.strip()),
         next_theme=meeting.next_theme,
         next_invitees=meeting.next_invitees,

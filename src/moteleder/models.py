@@ -104,6 +104,19 @@ class Meeting:
     finalized_at: str | None = None
     agreed_without_guardians: bool = False
 
+    def next_meeting_start(self) -> datetime | None:
+        """The next meeting's start from step 6's typed date and time (None if not set or invalid)."""
+        from moteleder.dates import DateInputError, parse_date, parse_time
+
+        if not self.next_date.strip():
+            return None
+        try:
+            day = parse_date(self.next_date, today=self.starts_at.date() if self.starts_at else None)
+            clock = parse_time(self.next_time) if self.next_time.strip() else None
+        except DateInputError:
+            return None
+        return datetime.combine(day, clock) if clock else datetime(day.year, day.month, day.day, 0, 0)
+
     @property
     def is_finalized(self) -> bool:
         return self.status == "finalized"

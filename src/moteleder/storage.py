@@ -647,7 +647,7 @@ class Store:
         meeting = self.meeting(meeting_id)
         if meeting.is_finalized:
             raise StoreError("Referatet er allerede ferdigstilt.")
-        next_at = _next_meeting_start(meeting)
+        next_at = meeting.next_meeting_start()
         self.db.execute("PRAGMA synchronous = FULL")
         try:
             with self.transaction():
@@ -914,17 +914,3 @@ def write_error_message(error: sqlite3.Error, path: Path | None) -> str:
     if "malformed" in text or "corrupt" in text:
         return f"Databasen {name} er skadet; det siste ble ikke lagret. Ta vare på filen og kontakt brukerstøtte."
     return f"Det siste ble ikke lagret i {name} ({type(error).__name__})."
-
-
-def _next_meeting_start(meeting: Meeting) -> datetime | None:
-    """The next meeting's start from step 6's typed date and time (None if not set or invalid)."""
-    from moteleder.dates import DateInputError, parse_date, parse_time
-
-    if not meeting.next_date.strip():
-        return None
-    try:
-        day = parse_date(meeting.next_date, today=meeting.starts_at.date() if meeting.starts_at else None)
-        clock = parse_time(meeting.next_time) if meeting.next_time.strip() else None
-    except DateInputError:
-        return None
-    return datetime.combine(day, clock) if clock else datetime(day.year, day.month, day.day, 0, 0)

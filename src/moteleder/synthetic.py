@@ -27,7 +27,7 @@ from moteleder.minute import (
     render_minute,
 )
 from moteleder.models import Measure, Meeting, Member, Review
-from moteleder.storage import Store, _next_meeting_start
+from moteleder.storage import Store
 
 FIRST_NAMES = (
     "Tiril", "Ola", "Emma", "Jonas", "Nora", "Filip", "Ingrid", "Aksel", "Sara", "Magnus", "Ella",
@@ -411,7 +411,7 @@ def minute_for(plan: GroupPlan, index: int) -> Minute:
         measures=[_measure(plan.measures[i]) for i in meeting.measure_indexes],
         aob_items=fields["aob_items"],
         aob=fields["aob"],
-        next_meeting=_next_meeting_start(_meeting_object(meeting)),
+        next_meeting=_meeting_object(meeting).next_meeting_start(),
         next_meeting_text=" ".join(p for p in (fields["next_date"], fields["next_time"]) if p.strip()),
         next_theme=fields["next_theme"],
         next_invitees=fields["next_invitees"],
@@ -501,7 +501,7 @@ class _Rows:
                 iso(datetime.combine(e.held_on, time(15, 0))),
             ))
         last = plan.meetings[-1]
-        next_at = _next_meeting_start(_meeting_object(last))
+        next_at = _meeting_object(last).next_meeting_start()
         if next_at is not None:
             self.rows["meetings"].append((
                 self.take("meetings"), group_id, minutes(next_at), "planned", "opening", 0,
