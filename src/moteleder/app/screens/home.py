@@ -45,6 +45,7 @@ class HomeScreen(CurtainMixin, Screen[None]):
                 id="home-hint",
             )
             yield GroupList(HEADERS, id="groups")
+            yield Static("", id="home-detail", markup=False)
         yield PrivacyCurtain()
         yield KeyBar()
 
@@ -86,7 +87,7 @@ class HomeScreen(CurtainMixin, Screen[None]):
         group_list = self.query_one("#groups", GroupList)
         group_list.set_rows(keys, rows, cursor_key=group_list.cursor_key)  # the selected group stays selected
         has_groups = bool(keys)
-        for selector in ("#groups", "#home-hint"):
+        for selector in ("#groups", "#home-hint", "#home-detail"):
             widget = self.query_one(selector)
             if widget.display != has_groups:  # (each change lays the screen out again)
                 widget.display = has_groups
@@ -150,6 +151,15 @@ class HomeScreen(CurtainMixin, Screen[None]):
                 self.app.open_meeting(meeting.id)
 
         self.app.push_screen(ConfirmScreen(question, yes="Fortsett møtet", no="Senere"), answer)
+
+    @on(GroupList.Highlighted, "#groups")
+    def _show_detail(self, event: GroupList.Highlighted) -> None:
+        """The selected group's reasons in full, under the list (a long line ends in «…» there)."""
+        text = ""
+        if event.key is not None:
+            name, _next, _open, reasons = event.group_list.row(event.key)
+            text = f"{name}: {reasons}" if reasons else f"{name}: ingenting å følge opp nå."
+        self.query_one("#home-detail", Static).update(text)
 
     @on(GroupList.Selected, "#groups")
     def _row_selected(self, event: GroupList.Selected) -> None:
