@@ -27,6 +27,10 @@ if TYPE_CHECKING:
     from moteleder.storage import Store
 
 
+# A helper that has not answered by then is stopped, and the screen reads for itself.
+HELPER_TIMEOUT_S = 5.0
+
+
 @dataclass(slots=True)
 class HomeFigures:
     """What the home screen needs first: every group's line on that day, as plain strings
@@ -83,7 +87,7 @@ class HomePrefetch:
             return
         self._done = True
         try:
-            output, _ = self._process.communicate(timeout=30)
+            output, _ = self._process.communicate(timeout=HELPER_TIMEOUT_S)
             if self._process.returncode == 0:
                 keys, rows, day = pickle.loads(output)
                 self._figures = HomeFigures(keys, rows, date.fromisoformat(day))

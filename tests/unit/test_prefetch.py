@@ -52,3 +52,21 @@ def test_a_helper_that_fails_leaves_the_screen_to_read_for_itself(store, monkeyp
     monkeypatch.setattr("sys.executable", "/nonexistent/python")
     prefetch = HomePrefetch(store)
     assert prefetch.take(store) is None
+
+
+def test_a_helper_that_hangs_is_stopped_and_the_screen_reads_for_itself(store, monkeypatch, tmp_path):
+    import time
+
+    import moteleder.prefetch
+
+    store.create_group("Anne Rolig")
+    slow = tmp_path / "slow-python"
+    slow.write_text("#!/bin/sh\nsleep 30\n")
+    slow.chmod(0o700)
+    monkeypatch.setattr("sys.executable", str(slow))
+    monkeypatch.setattr(moteleder.prefetch, "HELPER_TIMEOUT_S", 0.3)
+    prefetch = HomePrefetch(store)
+    started = time.monotonic()
+    assert prefetch.take(store) is None
+    assert time.monotonic() - started < 5
+    assert prefetch._process.poll() is not None  # stopped, not left running
