@@ -236,6 +236,14 @@ def home_row(status: GroupStatus) -> tuple[str, str, str, str]:
     )
 
 
+def home_lines(
+    store: Store, today: date, *, profiles: ProfileSet | None = None
+) -> tuple[list[str], list[tuple[str, str, str, str]]]:
+    """The home screen's list: each group's key and line, those needing attention first."""
+    statuses = needs_attention(store, today, profiles=profiles, with_members=False)
+    return [str(s.group_id) for s in statuses], [home_row(s) for s in statuses]
+
+
 def group_status(
     store: Store, group_id: int, today: date, *, profiles: ProfileSet | None = None
 ) -> GroupStatus | None:
@@ -270,6 +278,20 @@ _NO_NEXT_MEETING = Reason("next_meeting", "Neste møte er ikke satt", RANK_NEXT_
 _IN_PROGRESS = Reason("in_progress", "Møte pågår, referatet er ikke ferdigstilt", RANK_IN_PROGRESS)
 
 
+def _once_per_run(make):
+    """Memoise a `_Reasons` method on its arguments: the text is written once per run."""
+    name = make.__name__
+
+    def reason(self, *args) -> Reason:
+        key = (name, *args)
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = make(self, *args)
+        return found
+
+    return reason
+
+
 class _Reasons:
     """The reasons of one run, each text written once: many groups share the same few dates
     and counts, and `Reason` is frozen, so groups can share one."""
@@ -279,69 +301,44 @@ class _Reasons:
     def __init__(self) -> None:
         self.known: dict[tuple, Reason] = {}
 
+    @_once_per_run
     def minute(self, held: date, deadline: date) -> Reason:
-        key = ("minute", held, deadline)
-        reason = self.known.get(key)
-        if reason is None:
-            text = f"Referatet fra {_short(held)} er ikke ferdigstilt (frist {_short(deadline)})"
-            reason = self.known[key] = Reason("minute", text, RANK_MINUTE)
-        return reason
+        text = f"Referatet fra {_short(held)} er ikke ferdigstilt (frist {_short(deadline)})"
+        return Reason("minute", text, RANK_MINUTE)
 
+    @_once_per_run
     def measures(self, overdue: int) -> Reason:
-        key = ("measures", overdue)
-        reason = self.known.get(key)
-        if reason is None:
-            text = (
-                f"{overdue} tiltak har passert frist eller evalueringstid" if overdue > 1
-                else "Ett tiltak har passert frist eller evalueringstid"
-            )  # fmt: skip
-            reason = self.known[key] = Reason("measures", text, RANK_MEASURES)
-        return reason
+        text = (
+            f"{overdue} tiltak har passert frist eller evalueringstid" if overdue > 1
+            else "Ett tiltak har passert frist eller evalueringstid"
+        )  # fmt: skip
+        return Reason("measures", text, RANK_MEASURES)
 
+    @_once_per_run
     def evaluation(self, due: date) -> Reason:
-        key = ("evaluation", due)
-        reason = self.known.get(key)
-        if reason is None:
-            text = f"Evalueringen av gruppen skulle vært gjort {_short(due)}"
-            reason = self.known[key] = Reason("evaluation", text, RANK_EVALUATION)
-        return reason
+        text = f"Evalueringen av gruppen skulle vært gjort {_short(due)}"
+        return Reason("evaluation", text, RANK_EVALUATION)
 
+    @_once_per_run
     def consent_ended(self, latest_end: str | None) -> Reason:
-        key = ("consent_ended", latest_end)
-        reason = self.known.get(key)
-        if reason is None:
-            ended = f" ({_short(date.fromisoformat(latest_end))})" if latest_end else ""
-            reason = self.known[key] = Reason(
-                "consent", f"Samtykket er utløpt eller trukket tilbake{ended}", RANK_CONSENT
-            )
-        return reason
+        ended = f" ({_short(date.fromisoformat(latest_end))})" if latest_end else ""
+        return Reason("consent", f"Samtykket er utløpt eller trukket tilbake{ended}", RANK_CONSENT)
 
+    @_once_per_run
     def consent_expires(self, expires_on: str) -> Reason:
-        key = ("consent_expires", expires_on)
-        reason = self.known.get(key)
-        if reason is None:
-            text = f"Samtykket utløper {_short(date.fromisoformat(expires_on))}"
-            reason = self.known[key] = Reason("consent", text, RANK_CONSENT)
-        return reason
+        text = f"Samtykket utløper {_short(date.fromisoformat(expires_on))}"
+        return Reason("consent", text, RANK_CONSENT)
 
+    @_once_per_run
     def meetings(self, recent: int, minimum: int) -> Reason:
-        key = ("meetings", recent, minimum)
-        reason = self.known.get(key)
-        if reason is None:
-            had = (
-                "Ingen møter" if recent == 0 else ("Ett møte" if recent == 1 else f"{recent} møter")
-            )
-            text = f"{had} siste tolv måneder (minst {minimum} i året)"
-            reason = self.known[key] = Reason("meetings", text, RANK_MEETINGS)
-        return reason
+        had = "Ingen møter" if recent == 0 else ("Ett møte" if recent == 1 else f"{recent} møter")
+        text = f"{had} siste tolv måneder (minst {minimum} i året)"
+        return Reason("meetings", text, RANK_MEETINGS)
 
+    @_once_per_run
     def not_held(self, planned: date) -> Reason:
-        key = ("not_held", planned)
-        reason = self.known.get(key)
-        if reason is None:
-            text = f"Det planlagte møtet {_short(planned)} er ikke holdt"
-            reason = self.known[key] = Reason("next_meeting", text, RANK_NEXT_MEETING)
-        return reason
+        text = f"Det planlagte møtet {_short(planned)} er ikke holdt"
+        return Reason("next_meeting", text, RANK_NEXT_MEETING)
 
 
 class _Rules:

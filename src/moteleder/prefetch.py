@@ -51,14 +51,13 @@ def data_stamp(store: Store) -> tuple:
 
 def read_figures(path: Path | str) -> HomeFigures:
     """The figures, read on a connection of their own that only reads."""
-    from moteleder.attention import home_row, needs_attention
+    from moteleder.attention import home_lines
     from moteleder.storage import Store
 
     store = Store.open_read_only(path)
     try:
         today = date.today()
-        statuses = needs_attention(store, today, with_members=False)
-        return HomeFigures([str(s.group_id) for s in statuses], [home_row(s) for s in statuses], today)
+        return HomeFigures(*home_lines(store, today), today)
     finally:
         store.close()
 
@@ -104,13 +103,6 @@ class HomePrefetch:
             return None
         return figures
 
-    def close(self) -> None:
-        """Stop the helper if it is still running (the app is closing)."""
-        if self._process is not None and self._process.poll() is None:
-            self._process.kill()
-            self._process.wait()
-
-
 def main(argv: list[str]) -> int:
     """`python -m moteleder.prefetch DB`: the pickled figures on standard output."""
     if len(argv) != 1:
@@ -118,7 +110,8 @@ def main(argv: list[str]) -> int:
     figures = read_figures(argv[0])
     # Plain lists, strings and an ISO date: unpickling them needs no class from this module
     # (which is `__main__` here).
-    data = pickle.dumps((figures.keys, figures.rows, figures.day.isoformat()), protocol=pickle.HIGHEST_PROTOCOL)
+    plain = (figures.keys, figures.rows, figures.day.isoformat())
+    data = pickle.dumps(plain, protocol=pickle.HIGHEST_PROTOCOL)
     out = os.fdopen(sys.stdout.fileno(), "wb", closefd=False)
     out.write(data)
     out.flush()

@@ -32,7 +32,7 @@ def run_app(args) -> int:
 
 
 def build_app(store, **kwargs):
-    """The app on an open store. The home screen's figures are read in a thread while
+    """The app on an open store. The home screen's list is read by a helper process while
     Textual is imported (see moteleder.prefetch): the two together take about as long as
     Textual alone."""
     from moteleder.prefetch import HomePrefetch

@@ -17,10 +17,9 @@ from moteleder.app.widgets.group_list import GroupList
 from moteleder.app.widgets.key_bar import KeyBar
 from moteleder.storage import StoreError
 
-# See attention.home_row. A date (dd.mm.åååå) or «Ikke satt» fits under «Neste møte», and a
+# See attention.home_lines. A date (dd.mm.åååå) or «Ikke satt» fits under «Neste møte», and a
 # count under «Åpne tiltak», so only the names are measured.
 HEADERS = ("Person", "Neste møte", "Åpne tiltak", "Trenger oppmerksomhet")
-
 
 
 class HomeScreen(CurtainMixin, Screen[None]):
@@ -78,14 +77,12 @@ class HomeScreen(CurtainMixin, Screen[None]):
         if figures is not None:
             keys, rows = figures.keys, figures.rows
         else:
-            from moteleder.attention import home_row, needs_attention
+            from moteleder.attention import home_lines
 
-            statuses = needs_attention(
-                self.app.store, date.today(), profiles=self.app.profiles, with_members=False
-            )
-            keys, rows = [str(status.group_id) for status in statuses], [home_row(s) for s in statuses]
+            keys, rows = home_lines(self.app.store, date.today(), profiles=self.app.profiles)
         group_list = self.query_one("#groups", GroupList)
-        group_list.set_rows(keys, rows, cursor_key=group_list.cursor_key)  # the selected group stays selected
+        # The selected group stays selected.
+        group_list.set_rows(keys, rows, cursor_key=group_list.cursor_key)
         has_groups = bool(keys)
         for selector in ("#groups", "#home-hint", "#home-detail"):
             widget = self.query_one(selector)
