@@ -133,8 +133,7 @@ class GroupList(ScrollView, can_focus=True):
         self._widths = widths
         self._line_cache.clear()
         self.virtual_size = Size(self.size.width, len(self._rows) + 1)
-        row = self._index.get(cursor_key, 0) if cursor_key is not None else 0
-        self.cursor_row = min(row, max(len(self._rows) - 1, 0))
+        self.cursor_row = self._index.get(cursor_key, 0)  # (validate_cursor_row keeps it in range)
         self.refresh()
 
     @property
@@ -155,17 +154,12 @@ class GroupList(ScrollView, can_focus=True):
         """The key of the row the cursor is on (None when the list is empty)."""
         return self._keys[self.cursor_row] if self._rows else None
 
-    def move_cursor_to(self, key: str) -> None:
-        """Put the cursor on the row with this key, scrolled into view."""
-        if key in self._index:
-            self.cursor_row = self._index[key]
-
     # ------------------------------------------------------------------ cursor
     def validate_cursor_row(self, row: int) -> int:
         return max(0, min(row, len(self._rows) - 1)) if self._rows else 0
 
     def watch_cursor_row(self, old: int, new: int) -> None:
-        self._line_cache.clear()
+        # (No need to empty the line cache: whether a line has the cursor is part of its key.)
         self._scroll_cursor_into_view()
         self.refresh()
         self.post_message(self.Highlighted(self, self.cursor_key))
