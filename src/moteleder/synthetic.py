@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
+from moteleder.dates import parse_date
 from moteleder.minute import (
     DEFAULT_DEADLINE_DAYS,
     Minute,
@@ -215,9 +216,6 @@ def _short(day: date) -> str:
     return day.strftime("%d.%m.%Y")
 
 
-def _parse_short(text: str) -> date:
-    day, month, year = (int(part) for part in text.split("."))
-    return date(year, month, day)
 
 
 def plan_group(rng: random.Random, today: date) -> GroupPlan:
@@ -313,7 +311,7 @@ def plan_group(rng: random.Random, today: date) -> GroupPlan:
             due_on = day + timedelta(days=rng.randint(21, 150)) if rng.random() < 0.92 else None
             if due_on is not None and is_last and next_date and rng.random() < 0.7:
                 # Most measures agreed at the last meeting are due by the next one.
-                due_on = _parse_short(next_date) - timedelta(days=rng.randint(0, 14))
+                due_on = parse_date(next_date) - timedelta(days=rng.randint(0, 14))
             measures.append(MeasurePlan(rng.choice(_MEASURES), rng.choice(responsibles), due_on, due_kind,
                                         index, position))
             meeting.measure_indexes.append(len(measures) - 1)
