@@ -209,11 +209,12 @@ def _optional(store, small, name: str) -> dict | None:
     """Attention and search, if the modules exist in this build."""
     try:
         if name == "attention":
-            from moteleder.attention import needs_attention as run
+            from moteleder.attention import home_lines as run
             from moteleder.profiles import load_profiles
 
             profiles = load_profiles()  # loaded once, as the app does
-            call = lambda s: run(s, date.today(), profiles=profiles, with_members=False)  # noqa: E731 (as the home screen)
+            # What the home screen computes: every group's status and its line in the list.
+            call = lambda s: run(s, date.today(), profiles=profiles)  # noqa: E731
         else:
             from moteleder.search import search as run
             call = lambda s: run(s, "kartlegging")  # noqa: E731
