@@ -56,6 +56,11 @@ class MotelederApp(CrashReporting, App[None]):
                 self.notify(error.message, title="Rutineprofil ikke lest", severity="warning", timeout=15)
         return self._profiles
 
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = False) -> None:
+        """A notification shown as plain text: it often holds a name or a note someone typed."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
     def take_home_figures(self):
         """The home screen's figures read while Textual loaded, once; None when there are none
         or the data has changed since (then the screen reads them itself)."""

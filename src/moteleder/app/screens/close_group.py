@@ -38,11 +38,11 @@ class CloseGroupScreen(ModalScreen[bool]):
             text += f"\n\nEtter rutinen: {profile.group_closing}."
         with Vertical(id="dialog"):
             yield Static(text, id="question", markup=False)
-            yield Label("Dato")
+            yield Label("Dato", markup=False)
             yield Input(date.today().strftime("%d.%m.%Y"), id="closed-on")
-            yield Label("Begrunnelse")
+            yield Label("Begrunnelse", markup=False)
             yield Input("", id="close-reason", placeholder="f.eks. koordinert innsats trengs ikke lenger")
-            yield Static("", id="close-error", classes="field-error")
+            yield Static("", id="close-error", classes="field-error", markup=False)
             with Horizontal(id="dialog-buttons"):
                 yield Button("Avslutt gruppen", variant="error", id="confirm-close")
                 yield Button("Avbryt", id="cancel-close")

@@ -6,6 +6,7 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
@@ -20,6 +21,7 @@ from textual.widgets import (
     Static,
 )
 
+from moteleder.app.plain import plain_cells
 from moteleder.app.widgets.key_bar import KeyBar
 from moteleder.consent import GIVEN_BY_LABEL
 
@@ -65,13 +67,13 @@ class ConsentScreen(Screen[None]):
             yield DataTable(id="consents", cursor_type="row", zebra_stripes=True)
             with Horizontal(classes="button-row"):
                 yield Button("Trekk tilbake valgt samtykke", id="withdraw")
-            yield Static("Registrer nytt samtykke", classes="section-title")
+            yield Static("Registrer nytt samtykke", classes="section-title", markup=False)
             with Horizontal(classes="form-row"):
                 with Vertical(classes="field narrow"):
-                    yield Label("Dato gitt")
+                    yield Label("Dato gitt", markup=False)
                     yield Input(date.today().strftime("%d.%m.%Y"), id="given-on")
                 with Vertical(classes="field"):
-                    yield Label("Gitt av")
+                    yield Label("Gitt av", markup=False)
                     yield Select(
                         [(label, key) for key, label in GIVEN_BY_LABEL.items()],
                         value="person" if adult else "parents",
@@ -79,20 +81,20 @@ class ConsentScreen(Screen[None]):
                         id="given-by",
                     )
                 with Vertical(classes="field narrow"):
-                    yield Label("Gjelder til (valgfritt)")
+                    yield Label("Gjelder til (valgfritt)", markup=False)
                     yield Input("", id="expires-on", placeholder="dd.mm.åååå")
-            yield Static("Hvem samtykket omfatter", classes="field-label")
+            yield Static("Hvem samtykket omfatter", classes="field-label", markup=False)
             yield Checkbox("Alle faste deltakere i gruppen", True, id="covers-all")
             with Vertical(id="consent-members"):
                 for member in store.members(self.group_id):
                     if member.kind in ("person", "guardian"):
                         continue
                     guest = "" if member.standing else " (ikke fast deltaker)"
-                    yield Checkbox(member.label + guest, False, id=f"cm-{member.id}", classes="consent-member")
+                    yield Checkbox(Content(member.label + guest), False, id=f"cm-{member.id}", classes="consent-member")
             with Vertical(classes="field"):
-                yield Label("Merknad (valgfritt), f.eks. hvor skjemaet er arkivert")
+                yield Label("Merknad (valgfritt), f.eks. hvor skjemaet er arkivert", markup=False)
                 yield Input("", id="consent-note")
-            yield Static("", id="consent-error", classes="field-error")
+            yield Static("", id="consent-error", classes="field-error", markup=False)
             with Horizontal(classes="button-row"):
                 yield Button("Lagre samtykke (F10)", variant="primary", id="save")
                 yield Button("Tilbake (Esc)", id="back")
@@ -113,11 +115,13 @@ class ConsentScreen(Screen[None]):
             named = ", ".join(names.get(i, "tidligere deltaker") for i in consent.member_ids)
             covers = " + ".join(part for part in (covers, named) if part) or "Ingen tjenester"
             table.add_row(
-                f"{consent.given_on:%d.%m.%Y}",
-                GIVEN_BY_LABEL[consent.given_by],
-                covers,
-                f"{consent.expires_on:%d.%m.%Y}" if consent.expires_on else "Ikke satt",
-                consent.state,
+                *plain_cells(
+                    f"{consent.given_on:%d.%m.%Y}",
+                    GIVEN_BY_LABEL[consent.given_by],
+                    covers,
+                    f"{consent.expires_on:%d.%m.%Y}" if consent.expires_on else "Ikke satt",
+                    consent.state,
+                ),
                 key=str(consent.id),
             )
         self.query_one("#withdraw").display = table.row_count > 0

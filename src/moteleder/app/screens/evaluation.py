@@ -55,15 +55,15 @@ class EvaluationScreen(Screen[None]):
             if profile.evaluation_note and not saved:
                 yield Static(f"Etter rutinen: {profile.evaluation_note}.", classes="prompt", markup=False)
             with Vertical(classes="field narrow"):
-                yield Label("Dato")
+                yield Label("Dato", markup=False)
                 held = date.fromisoformat(saved["held_on"]) if saved else date.today()
                 yield Input(held.strftime("%d.%m.%Y"), id="held-on", disabled=bool(saved))
             for key, label, prompt in EVALUATION_FIELDS:
-                yield Static(label, classes="field-label")
+                yield Static(label, classes="field-label", markup=False)
                 if not saved:
                     yield Static(prompt, classes="prompt", markup=False)
                 yield TextArea(saved[key] or "" if saved else "", id=f"ev-{key}", read_only=bool(saved))
-            yield Static("", id="evaluation-error", classes="field-error")
+            yield Static("", id="evaluation-error", classes="field-error", markup=False)
             if not saved:
                 with Horizontal(classes="button-row"):
                     yield Button("Lagre evaluering (F10)", variant="primary", id="save")

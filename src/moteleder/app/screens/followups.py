@@ -57,9 +57,9 @@ class FollowUpScreen(Screen[None]):
             yield Static(f"Henviste temaer — {group.person_name}", classes="screen-title", markup=False)
             yield Static("Privat for koordinator. Disse temaene hører ikke hjemme i ansvarsgruppemøtet og står "
                          "ikke i referatet. Følg dem opp der de hører hjemme, og kryss av når det er gjort.",
-                         classes="prompt")
+                         classes="prompt", markup=False)
             if not referrals:
-                yield Static("Ingen temaer er henvist videre.", classes="muted")
+                yield Static("Ingen temaer er henvist videre.", classes="muted", markup=False)
             open_first = sorted(referrals, key=lambda r: (r.handled_at is not None, r.id))
             for referral in open_first:
                 yield ReferralRow(referral)

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Header, Static
 
+from moteleder.app.plain import plain_cells
 from moteleder.app.widgets.curtain import CurtainMixin, PrivacyCurtain
 from moteleder.app.widgets.key_bar import KeyBar
 
@@ -56,13 +57,13 @@ class GroupScreen(CurtainMixin, Screen[None]):
             yield Static("", id="group-title", classes="screen-title", markup=False)
             yield Static("", id="group-closed", classes="closed-banner", markup=False)
             yield Static("", id="group-facts", classes="facts", markup=False)
-            yield Static("Trenger oppmerksomhet", classes="section-title")
+            yield Static("Trenger oppmerksomhet", classes="section-title", markup=False)
             yield Static("", id="group-attention", classes="facts", markup=False)
-            yield Static("Samtykke", classes="section-title")
+            yield Static("Samtykke", classes="section-title", markup=False)
             yield Static("", id="group-consent", classes="facts", markup=False)
-            yield Static("Møter og evalueringer", classes="section-title")
+            yield Static("Møter og evalueringer", classes="section-title", markup=False)
             yield Static("Nyeste først. Velg et ferdigstilt møte og trykk Enter for å lese referatet.",
-                         classes="muted")
+                         classes="muted", markup=False)
             yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
             with Horizontal(classes="button-row", id="group-buttons"):
                 yield Button("Samtykke (F6)", id="consent")
@@ -141,7 +142,8 @@ class GroupScreen(CurtainMixin, Screen[None]):
         table = self.query_one("#history", DataTable)
         table.clear()
         for entry in group_history(self.app.store, self.group_id):
-            table.add_row(entry.day_text, entry.kind_label, entry.status_label, entry.summary, key=entry.key)
+            table.add_row(*plain_cells(entry.day_text, entry.kind_label, entry.status_label, entry.summary),
+                          key=entry.key)
 
     # ---------------------------------------------------------------- actions
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -6,6 +6,7 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
@@ -76,17 +77,17 @@ class GroupFormScreen(Screen[None]):
         group = store.group(self.group_id) if self.group_id else None
         yield Header()
         with VerticalScroll(id="group-form"):
-            yield Static("Endre ansvarsgruppe" if group else "Ny ansvarsgruppe", classes="screen-title")
+            yield Static("Endre ansvarsgruppe" if group else "Ny ansvarsgruppe", classes="screen-title", markup=False)
             with Horizontal(classes="form-row"):
                 with Vertical(classes="field"):
-                    yield Label("Personen gruppen er for (navn)")
+                    yield Label("Personen gruppen er for (navn)", markup=False)
                     yield Input(group.person_name if group else "", id="person-name", placeholder="Fornavn Etternavn")
                 with Vertical(classes="field narrow"):
-                    yield Label("Fødselsår")
+                    yield Label("Fødselsår", markup=False)
                     yield Input(str(group.birth_year or "") if group else "", id="birth-year", placeholder="f.eks. 2014",
                                 max_length=4)
                 with Vertical(classes="field"):
-                    yield Label("Hvem leder gruppen")
+                    yield Label("Hvem leder gruppen", markup=False)
                     yield Select(
                         [("Koordinator", "koordinator"), ("Barnekoordinator (vedtak)", "barnekoordinator")],
                         value=group.coordinator_kind if group else "koordinator",
@@ -95,18 +96,18 @@ class GroupFormScreen(Screen[None]):
                     )
             with Horizontal(classes="form-row"):
                 with Vertical(classes="field"):
-                    yield Label("Rutine (kommunens rutine for ansvarsgrupper)")
+                    yield Label("Rutine (kommunens rutine for ansvarsgrupper)", markup=False)
                     profiles = self.app.profiles.profiles
                     current = group.profile_id if group and group.profile_id in profiles else "standard"
-                    yield Select([(p.name, p.id) for p in profiles.values()], value=current, allow_blank=False,
+                    yield Select([(Content(p.name), p.id) for p in profiles.values()], value=current, allow_blank=False,
                                  id="profile")
             with Horizontal(classes="form-row"):
                 yield Checkbox("Har individuell plan (IP)", group.has_ip if group else False, id="has-ip")
                 yield Checkbox("Har Stafettlogg", group.has_stafettlogg if group else False, id="has-stafettlogg")
-            yield Static("", id="form-error", classes="field-error")
-            yield Static("Faste deltakere", classes="section-title")
+            yield Static("", id="form-error", classes="field-error", markup=False)
+            yield Static("Faste deltakere", classes="section-title", markup=False)
             yield Static("Personen selv, foresatte og tjenestene. Kryss av for den som koordinerer.",
-                         classes="prompt")
+                         classes="prompt", markup=False)
             with Vertical(id="member-rows"):
                 if group:
                     for member in store.members(group.id, include_guests=False):

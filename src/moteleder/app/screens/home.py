@@ -37,11 +37,12 @@ class HomeScreen(CurtainMixin, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=self.app.clock_running)
         with Vertical(id="home", classes="curtained"):
-            yield Static("Ansvarsgrupper", classes="screen-title")
+            yield Static("Ansvarsgrupper", classes="screen-title", markup=False)
             yield Static(
                 "Det som trenger oppmerksomhet står øverst. Velg en gruppe med piltastene og trykk Enter "
                 "for å starte eller fortsette møtet, eller F4 for gruppens side.",
                 id="home-hint",
+                markup=False,
             )
             yield GroupList(HEADERS, id="groups")
             yield Static("", id="home-detail", markup=False)
@@ -223,6 +224,7 @@ class _Welcome(Vertical):
             "Velkommen til moteleder!\n\nDet finnes ingen ansvarsgrupper ennå. "
             "Prøv et møte med en demogruppe (oppdiktede personer), eller opprett din egen gruppe.",
             id="empty-text",
+            markup=False,
         )
         with Horizontal(classes="button-row"):
             yield Button("Prøv med demogruppe", variant="primary", id="demo")

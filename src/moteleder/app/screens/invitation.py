@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Header, Input, Label, Static
 
+from moteleder.app.plain import plain_cells
 from moteleder.app.widgets.key_bar import KeyBar
 
 
@@ -50,32 +51,32 @@ class InvitationScreen(Screen[None]):
             yield Static(f"Innkalling til neste møte – {group.person_name}", classes="screen-title", markup=False)
             yield Static("", id="invitation-facts", classes="facts", markup=False)
             with Vertical(id="set-time"):
-                yield Static("Neste møte er ikke satt. Skriv dato og klokkeslett:", classes="field-label")
+                yield Static("Neste møte er ikke satt. Skriv dato og klokkeslett:", classes="field-label", markup=False)
                 with Horizontal(classes="form-row"):
                     with Vertical(classes="field narrow"):
-                        yield Label("Dato")
+                        yield Label("Dato", markup=False)
                         yield Input("", id="plan-date", placeholder="dd.mm.åååå")
                     with Vertical(classes="field narrow"):
-                        yield Label("Klokkeslett")
+                        yield Label("Klokkeslett", markup=False)
                         yield Input("", id="plan-time", placeholder="14.00")
                     with Vertical(classes="field"):
-                        yield Label("Tema (valgfritt)")
+                        yield Label("Tema (valgfritt)", markup=False)
                         yield Input("", id="plan-theme")
                 with Horizontal(classes="button-row"):
                     yield Button("Sett møtetidspunkt", id="set-meeting", variant="primary")
-            yield Static("Saker meldt inn på forhånd", classes="section-title")
+            yield Static("Saker meldt inn på forhånd", classes="section-title", markup=False)
             yield DataTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
             with Horizontal(classes="form-row", id="agenda-form"):
                 with Vertical(classes="field narrow"):
-                    yield Label("Meldt av")
+                    yield Label("Meldt av", markup=False)
                     yield Input("", id="item-who", placeholder="f.eks. mor")
                 with Vertical(classes="field"):
-                    yield Label("Sak")
+                    yield Label("Sak", markup=False)
                     yield Input("", id="item-text", placeholder="Hva ønsker de å ta opp?")
             with Horizontal(classes="button-row"):
                 yield Button("Legg til sak (Ctrl+T)", id="add-item")
                 yield Button("Skriv innkalling (F10)", variant="primary", id="write")
-            yield Static("", id="invitation-error", classes="field-error")
+            yield Static("", id="invitation-error", classes="field-error", markup=False)
             yield Static("", id="invitation-result", markup=False)
         yield KeyBar()
 
@@ -118,7 +119,7 @@ class InvitationScreen(Screen[None]):
             lines.append(f"⚠ {warning}")
         facts.update("\n".join(lines))
         for item in store.agenda_items(planned.id):
-            table.add_row(item["who"] or "", item["text"], key=str(item["id"]))
+            table.add_row(*plain_cells(item["who"] or "", item["text"]), key=str(item["id"]))
 
     @on(Button.Pressed, "#set-meeting")
     def _set_meeting(self) -> None:

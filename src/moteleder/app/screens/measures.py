@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, RadioButton, RadioSet, Static
 
+from moteleder.app.plain import plain_cells
 from moteleder.app.widgets.curtain import CurtainMixin, PrivacyCurtain
 from moteleder.app.widgets.key_bar import KeyBar
 from moteleder.followup import FILTERS
@@ -74,7 +75,7 @@ class MeasuresScreen(CurtainMixin, Screen[None]):
         for line in lines:
             m = line.measure
             agreed = f"{line.agreed_at:%d.%m.%Y}" if line.agreed_at else ""
-            table.add_row(m.what or "(uten tekst)", m.responsible, line.due_text, agreed, line.status_text,
+            table.add_row(*plain_cells(m.what or "(uten tekst)", m.responsible, line.due_text, agreed, line.status_text),
                           key=str(m.id))
         history = self.query_one("#measure-history", Static)
         if not lines:

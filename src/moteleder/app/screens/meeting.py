@@ -12,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import (
@@ -53,7 +54,7 @@ DUE_KIND_OPTIONS = [("Frist", "frist"), ("Evaluering", "evaluering")]
 def note(field: str, text: str, *, placeholder: str = "") -> TextArea:
     """A free-text note bound to a meeting column."""
     area = TextArea(text, id=f"f-{field}", name=field, classes="meeting-field note", soft_wrap=True,
-                    show_line_numbers=False, placeholder=placeholder)
+                    show_line_numbers=False, placeholder=Content(placeholder))
     return area
 
 
@@ -154,7 +155,7 @@ class MeasureRow(Vertical):
             yield Input(m.due_text or (m.due_on.strftime("%d.%m.%Y") if m.due_on else ""), placeholder="dd.mm.åååå",
                         classes="ms-due")
             yield Button("Fjern", classes="ms-remove")
-        yield Static("", classes="field-error ms-error")
+        yield Static("", classes="field-error ms-error", markup=False)
 
     def pending(self) -> dict:
         return self.screen.pending_measures.setdefault(self.measure.id, {})
@@ -193,7 +194,7 @@ class MeasureRow(Vertical):
             return
         values["due_on"] = day.isoformat()
         warning = "  (datoen er passert)" if day < self.screen.meeting_day else ""
-        error.update(f"[dim]{format_weekday_date(day)}{warning}[/]")
+        error.update(Content.styled(f"{format_weekday_date(day)}{warning}", "dim"))
 
     def date_problem(self) -> str | None:
         text = self.query_one(".ms-due", Input).value
@@ -266,8 +267,8 @@ class MeetingScreen(Screen[None]):
         with ContentSwitcher(id="steps", initial=f"step-{self.steps[self.step_index].key}"):
             for spec in self.steps:
                 with VerticalScroll(id=f"step-{spec.key}", classes="step"):
-                    yield Static(spec.title, classes="step-title")
-                    yield Static(spec.prompt, classes="prompt")
+                    yield Static(spec.title, classes="step-title", markup=False)
+                    yield Static(spec.prompt, classes="prompt", markup=False)
                     yield from getattr(self, f"_compose_{spec.key}")()
         yield KeyBar()
 
@@ -287,7 +288,7 @@ class MeetingScreen(Screen[None]):
         membership = self._membership_warnings()
         if membership:
             yield Static("\n".join(membership), classes="rule-warning", id="membership-warnings", markup=False)
-        yield Label("Hvem er til stede?", classes="field-label")
+        yield Label("Hvem er til stede?", classes="field-label", markup=False)
         marks = self.store.attendance(self.meeting_id)
         with Vertical(id="attendance-rows"):
             for member in self.members:
@@ -300,43 +301,43 @@ class MeetingScreen(Screen[None]):
             yield Input(placeholder="Innkalt til dette møtet: navn", id="guest-name")
             yield Input(placeholder="Rolle og tjeneste", id="guest-role")
             yield Button("Legg til", id="add-guest")
-        yield Label("Referent", classes="field-label")
+        yield Label("Referent", classes="field-label", markup=False)
         yield line("referent", m.referent, placeholder="Hvem skriver referat?", suggestions=[x.name for x in self.members])
-        yield Label("Saker meldt til eventuelt", classes="field-label")
+        yield Label("Saker meldt til eventuelt", classes="field-label", markup=False)
         yield note("aob_items", m.aob_items, placeholder="Én sak per linje. Prioriter mot tidsrammen.")
 
     def _compose_previous(self) -> ComposeResult:
         previous = self.store.previous_finalized(self.group.id, before_meeting_id=self.meeting_id)
         if previous and previous.minute_md:
-            yield Label(f"Referat fra {format_weekday_date(previous.starts_at.date())}", classes="field-label")
+            yield Label(f"Referat fra {format_weekday_date(previous.starts_at.date())}", classes="field-label", markup=False)
             yield Markdown(previous.minute_md, id="previous-minute")
         else:
             yield Static("Dette er gruppens første møte i moteleder; det finnes ikke noe tidligere referat.",
-                         classes="muted")
-        yield Label("Godkjenning av eller kommentar til forrige referat", classes="field-label")
+                         classes="muted", markup=False)
+        yield Label("Godkjenning av eller kommentar til forrige referat", classes="field-label", markup=False)
         yield note("previous_comment", self.meeting.previous_comment, placeholder="Godkjent, eller kommentarer")
         to_review = self.store.measures_to_review(self.group.id, self.meeting_id)
-        yield Label(f"Tiltak fra tidligere møter ({len(to_review)})", classes="field-label")
+        yield Label(f"Tiltak fra tidligere møter ({len(to_review)})", classes="field-label", markup=False)
         if not to_review:
-            yield Static("Ingen åpne tiltak å følge opp.", classes="muted")
+            yield Static("Ingen åpne tiltak å følge opp.", classes="muted", markup=False)
         reviews = self.store.reviews(self.meeting_id)
         for measure in to_review:
             yield ReviewRow(measure, reviews.get(measure.id))
 
     def _compose_worked(self) -> ComposeResult:
         first = self.group.person_name.split()[0] if self.group.person_name.strip() else "Personen"
-        yield Label(f"{possessive(first)} egen beskrivelse — først", classes="field-label")
+        yield Label(f"{possessive(first)} egen beskrivelse — først", classes="field-label", markup=False)
         yield note("person_voice", self.meeting.person_voice, placeholder=f"Hva forteller {first} selv?")
-        yield Label("Tjenestenes supplement", classes="field-label")
+        yield Label("Tjenestenes supplement", classes="field-label", markup=False)
         yield note("worked", self.meeting.worked, placeholder="Hva har fungert siden sist?")
 
     def _compose_challenge(self) -> ComposeResult:
-        yield Label("Største utfordring nå", classes="field-label")
+        yield Label("Største utfordring nå", classes="field-label", markup=False)
         yield note("challenge", self.meeting.challenge,
                    placeholder="Utfordringen(e), eventuell endring av mål, behov for ny kartlegging")
 
     def _compose_measures(self) -> ComposeResult:
-        yield Label("Tiltak: hva — ansvarlig — frist eller evaluering", classes="field-label")
+        yield Label("Tiltak: hva — ansvarlig — frist eller evaluering", classes="field-label", markup=False)
         with Vertical(id="measure-rows"):
             for measure in self.store.measures_agreed(self.meeting_id):
                 yield MeasureRow(measure, self._names())
@@ -344,31 +345,31 @@ class MeetingScreen(Screen[None]):
 
     def _compose_aob(self) -> ComposeResult:
         if self.meeting.aob_items.strip():
-            yield Label("Meldt til eventuelt", classes="field-label")
+            yield Label("Meldt til eventuelt", classes="field-label", markup=False)
             yield Static(self.meeting.aob_items, id="aob-items-view", markup=False)
-        yield Label("Notater fra eventuelt", classes="field-label")
+        yield Label("Notater fra eventuelt", classes="field-label", markup=False)
         yield note("aob", self.meeting.aob, placeholder="Andre saker, om det er tid")
 
     def _compose_next(self) -> ComposeResult:
         m = self.meeting
         with Horizontal(classes="form-row"):
             with Vertical(classes="field narrow"):
-                yield Label("Dato", classes="field-label")
+                yield Label("Dato", classes="field-label", markup=False)
                 yield line("next_date", m.next_date, placeholder="dd.mm.åååå")
             with Vertical(classes="field narrow"):
-                yield Label("Klokkeslett", classes="field-label")
+                yield Label("Klokkeslett", classes="field-label", markup=False)
                 yield line("next_time", m.next_time, placeholder="14.00")
-        yield Static("", id="next-when", classes="field-error")
-        yield Label("Tema", classes="field-label")
+        yield Static("", id="next-when", classes="field-error", markup=False)
+        yield Label("Tema", classes="field-label", markup=False)
         yield line("next_theme", m.next_theme, placeholder="Hva skal neste møte handle om?")
-        yield Label("Hvem innkalles", classes="field-label")
+        yield Label("Hvem innkalles", classes="field-label", markup=False)
         yield line("next_invitees", m.next_invitees, placeholder="Faste deltakere, og eventuelt andre")
 
     def _compose_summary(self) -> ComposeResult:
         yield Markdown("", id="minute-preview")
         with Horizontal(classes="button-row"):
             yield Button("Ferdigstill referatet (F10)", variant="success", id="finalize")
-        yield Static("", id="finalize-info", classes="field-error")
+        yield Static("", id="finalize-info", classes="field-error", markup=False)
 
     # ------------------------------------------------------------------ lifecycle
     def on_mount(self) -> None:
@@ -701,7 +702,7 @@ class MeetingScreen(Screen[None]):
         text = format_weekday_date(day) + (f" kl. {clock.hour:02d}.{clock.minute:02d}" if clock else "")
         if day <= self.meeting_day:
             text += " — datoen er ikke etter dette møtet"
-        target.update(f"[bold]{text}[/]")
+        target.update(Content.styled(text, "bold"))
 
     # ------------------------------------------------------------------ step 7: finalize
     def _refresh_preview(self) -> None:

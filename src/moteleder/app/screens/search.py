@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
+from moteleder.app.plain import plain_cells
 from moteleder.app.widgets.curtain import CurtainMixin, PrivacyCurtain
 from moteleder.app.widgets.key_bar import KeyBar
 
@@ -39,11 +40,11 @@ class SearchScreen(CurtainMixin, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=self.app.clock_running)
         with Vertical(id="search-page", classes="curtained"):
-            yield Static("Søk i referater, notater og tiltak", classes="screen-title")
+            yield Static("Søk i referater, notater og tiltak", classes="screen-title", markup=False)
             yield Static("Alle ordene må finnes. Bøyde former teller med: «tiltak» finner også «tiltakene».",
-                         classes="muted")
+                         classes="muted", markup=False)
             yield Input(placeholder="Hva leter du etter?", id="query")
-            yield Static("", id="search-status")
+            yield Static("", id="search-status", markup=False)
             yield DataTable(id="results", cursor_type="row", zebra_stripes=True)
         yield PrivacyCurtain()
         yield KeyBar()
@@ -80,7 +81,7 @@ class SearchScreen(CurtainMixin, Screen[None]):
             name = hit.person_name + (" (avsluttet)" if hit.group_closed else "")
             key = str(n)
             self._hits[key] = hit
-            table.add_row(name, hit.day_text, hit.kind_label, snippet, key=key)
+            table.add_row(*plain_cells(name, hit.day_text, hit.kind_label, snippet), key=key)
         status = self.query_one("#search-status", Static)
         if not hits:
             status.update(f"Fant ingenting om «{words}».")

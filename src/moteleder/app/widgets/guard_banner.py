@@ -24,7 +24,7 @@ class GuardBanner(Vertical):
     """`Klage på vedtak følger ordinær klageadgang — ikke ansvarsgruppemøtet.` [Henvis videre] [Behold]"""
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="guard-text")
+        yield Static("", id="guard-text", markup=False)
         with Horizontal(id="guard-buttons"):
             yield Button("Henvis videre (F4)", id="guard-refer", variant="warning")
             yield Button("Behold (F6)", id="guard-keep")
