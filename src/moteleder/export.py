@@ -52,6 +52,28 @@ def atomic_write(path: Path, text: str) -> None:
         raise
 
 
+def stage_file(path: Path, text: str) -> Path:
+    """Write text, durably and private (0600), to a hidden temporary file beside `path`.
+
+    The caller moves it into place with `os.replace` when the rest of the work is done,
+    or removes it. Raises ExportError in Norwegian.
+    """
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".moteleder-", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise ExportError(os_message(error, path)) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o600)
+    except OSError as error:
+        Path(tmp).unlink(missing_ok=True)
+        raise ExportError(os_message(error, path)) from None
+    return Path(tmp)
+
+
 def atomic_write_many(items: list[tuple[Path, str]]) -> None:
     """Many files into one folder, each replaced atomically: the old file or the new one, never half.
 
@@ -147,7 +169,7 @@ def write_minute(folder: Path, starts_at: datetime | None, person_name: str, tex
     try:
         atomic_write(path, text)
     except OSError as error:
-        raise ExportError(_os_message(error, path)) from None
+        raise ExportError(os_message(error, path)) from None
     return path
 
 
@@ -170,11 +192,11 @@ def write_minutes(folder: Path, minutes: list[tuple[datetime | None, str, str]],
     try:
         atomic_write_many(items)
     except OSError as error:
-        raise ExportError(_os_message(error, folder / "referat.md")) from None
+        raise ExportError(os_message(error, folder / "referat.md")) from None
     return [path for path, _ in items]
 
 
-def _os_message(error: OSError, path: Path) -> str:
+def os_message(error: OSError, path: Path) -> str:
     import errno
 
     if error.errno == errno.ENOSPC:

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from moteleder.minute import Minute, build_minute, render_minute
-from moteleder.storage import Store
+from moteleder.storage import Store, StoreError
 
 
 def begin_meeting(store: Store, group_id: int, *, now: datetime | None = None) -> int:
@@ -20,7 +20,7 @@ def begin_meeting(store: Store, group_id: int, *, now: datetime | None = None) -
     if planned is not None:
         if planned.starts_at is None or planned.starts_at.date() != now.date():
             # Held on another day than planned: the minute records when it really took place.
-            store.db["meetings"].update(planned.id, {"starts_at": now.isoformat(timespec="minutes")})
+            store.move_meeting(planned.id, now)
         meeting_id = planned.id
     else:
         meeting_id = store.create_meeting(group_id, now)
@@ -83,24 +83,45 @@ def preview_minute(store: Store, meeting_id: int, profiles=None) -> str:
 
 
 def finalize(store: Store, meeting_id: int, minutes_dir: Path, profiles=None) -> Path:
-    """Write the minute to its Markdown file, then freeze it in the database.
+    """Freeze the minute in the database and write its Markdown file, as one unit.
 
-    The file is written first (atomically) so that when the app says "ferdigstilt",
-    both the file and the durable database row exist. Raises ExportError / StoreError.
+    Either the database says finalized and exactly one minute file exists, or neither:
+    the file is written to a hidden temporary name first, moved into place inside the
+    database transaction, and removed again if the commit fails (a locked database, a full
+    disk). Raises ExportError / StoreError with a Norwegian message; the meeting then stays
+    open, so finalizing can simply be tried again.
     """
-    from moteleder.export import prepare_folder, write_minute
+    import os
+
+    from moteleder.export import prepare_folder, stage_file, unique_name
 
     meeting = store.meeting(meeting_id)
-    if not meeting.ended_at:
-        store.db["meetings"].update(meeting_id, {"ended_at": datetime.now().isoformat(timespec="minutes")})
+    if meeting.is_finalized:
+        raise StoreError("Referatet er allerede ferdigstilt.")
     minute = assemble_minute(store, meeting_id, profiles)
+    ended_at = meeting.ended_at or datetime.now().isoformat(timespec="minutes")
+    if minute.ended_at is None:
+        minute.ended_at = datetime.fromisoformat(ended_at)
     text = render_minute(minute)
     group = store.group(meeting.group_id)
     folder = prepare_folder(minutes_dir)
     taken = {p.name for p in folder.glob("*.md")}
-    existing = meeting.minute_path
-    if existing and Path(existing).parent == folder:
-        taken.discard(Path(existing).name)
-    path = write_minute(folder, minute.starts_at, group.person_name, text, taken=taken)
-    store.finalize_meeting(meeting_id, text, minute_path=str(path))
+    path = folder / unique_name(minute.starts_at, group.person_name, taken)
+    staged = stage_file(path, text)
+    placed = False
+
+    def place() -> None:
+        nonlocal placed
+        os.replace(staged, path)
+        placed = True
+
+    try:
+        store.finalize_meeting(meeting_id, text, minute_path=str(path), ended_at=ended_at, place_file=place)
+    except BaseException as error:
+        (path if placed else staged).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            from moteleder.export import ExportError, os_message
+
+            raise ExportError(os_message(error, path)) from None
+        raise
     return path

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -207,7 +207,7 @@ class Store:
         has_stafettlogg: bool = False,
         is_demo: bool = False,
     ) -> int:
-        with self.transaction():
+        with self.saving():
             return self.db["groups"].insert(
                 {
                     "person_name": person_name.strip(),
@@ -222,7 +222,7 @@ class Store:
             ).last_pk
 
     def update_group(self, group_id: int, **fields: object) -> None:
-        with self.transaction():
+        with self.saving():
             self.db["groups"].update(group_id, fields)
 
     def group(self, group_id: int) -> Group:
@@ -303,7 +303,7 @@ class Store:
         standing: bool = True,
         is_coordinator: bool = False,
     ) -> int:
-        with self.transaction():
+        with self.saving():
             position = self.db.execute(
                 "select coalesce(max(position), 0) + 1 from members where group_id = ?", [group_id]
             ).fetchone()[0]
@@ -324,7 +324,7 @@ class Store:
             ).last_pk
 
     def update_member(self, member_id: int, **fields: object) -> None:
-        with self.transaction():
+        with self.saving():
             if fields.get("is_coordinator"):
                 group_id = self.db["members"].get(member_id)["group_id"]
                 self.db.execute("update members set is_coordinator = 0 where group_id = ?", [group_id])
@@ -332,7 +332,7 @@ class Store:
 
     def remove_member(self, member_id: int) -> None:
         """Members who took part in meetings are kept for the old minutes, only hidden."""
-        with self.transaction():
+        with self.saving():
             self.db["members"].update(member_id, {"removed_at": _now(), "is_coordinator": 0})
 
     def members(self, group_id: int, *, include_guests: bool = True) -> list[Member]:
@@ -370,7 +370,7 @@ class Store:
         invitees: str = "",
         status: str = "planned",
     ) -> int:
-        with self.transaction():
+        with self.saving():
             is_first = not self.db.execute(
                 "select 1 from meetings where group_id = ? and status = 'finalized' limit 1", [group_id]
             ).fetchone()
@@ -437,7 +437,7 @@ class Store:
 
     def start_meeting(self, meeting_id: int) -> None:
         """The meeting goes live: it is now the one offered to continue after a crash."""
-        with self.transaction():
+        with self.saving():
             meeting = self.db["meetings"].get(meeting_id)
             fields: dict[str, object] = {"status": "active", "updated_at": _now()}
             if not meeting.get("started_at"):
@@ -445,6 +445,12 @@ class Store:
             if not meeting.get("starts_at"):
                 fields["starts_at"] = datetime.now().isoformat(timespec="minutes")
             self.db["meetings"].update(meeting_id, fields)
+
+    def move_meeting(self, meeting_id: int, starts_at: datetime) -> None:
+        """The meeting takes place at another time than planned: the minute records when."""
+        with self.saving():
+            self.conn.execute("update meetings set starts_at = ?, updated_at = ? where id = ?",
+                              [starts_at.isoformat(timespec="minutes"), _now(), meeting_id])
 
     def save_meeting_fields(self, meeting_id: int, fields: dict[str, object]) -> None:
         """Autosave of what the leader typed (only known text columns)."""
@@ -461,7 +467,7 @@ class Store:
 
     def delete_meeting(self, meeting_id: int) -> None:
         """Discard a meeting that was never finalized (with its attendance and measures)."""
-        with self.transaction():
+        with self.saving():
             status = self.db["meetings"].get(meeting_id)["status"]
             if status == "finalized":
                 raise StoreError("Et ferdigstilt referat kan ikke slettes.")
@@ -504,7 +510,7 @@ class Store:
         ip_goal: str = "",
         status: str = "open",
     ) -> int:
-        with self.transaction():
+        with self.saving():
             position = self.db.execute(
                 "select coalesce(max(position), 0) + 1 from measures where meeting_id = ?", [meeting_id]
             ).fetchone()[0]
@@ -529,7 +535,7 @@ class Store:
             self.db["measures"].update(measure_id, fields)
 
     def delete_measure(self, measure_id: int) -> None:
-        with self.transaction():
+        with self.saving():
             self.db.execute("delete from measure_reviews where measure_id = ?", [measure_id])
             self.db.execute("delete from measures where id = ?", [measure_id])
 
@@ -638,59 +644,55 @@ class Store:
         ]
 
     # ---------------------------------------------------------------- finalize
-    def finalize_meeting(self, meeting_id: int, minute_md: str, *, minute_path: str | None) -> int | None:
+    def finalize_meeting(self, meeting_id: int, minute_md: str, *, minute_path: str | None,
+                         ended_at: str | None = None, place_file: Callable[[], None] | None = None) -> int | None:
         """Freeze the minute and carry its decisions forward, all in one durable transaction.
 
         Reviewed measures marked done are closed; the next meeting agreed in step 6
-        becomes the group's planned meeting. Returns the planned meeting's id, if any.
+        becomes the group's planned meeting. `place_file` (moving the minute's file into
+        place) runs inside the transaction, just before the commit: if it fails, nothing is
+        committed; if the commit fails, the caller removes the file. Returns the planned
+        meeting's id, if any. Raises StoreError in Norwegian.
         """
         meeting = self.meeting(meeting_id)
         if meeting.is_finalized:
             raise StoreError("Referatet er allerede ferdigstilt.")
         next_at = meeting.next_meeting_start()
-        self.db.execute("PRAGMA synchronous = FULL")
+        # Plain SQL on the connection: sqlite-utils commits after each of its own writes,
+        # which would split this transaction in pieces.
+        self.conn.execute("PRAGMA synchronous = FULL")
         try:
-            with self.transaction():
+            with self.saving():
                 now = _now()
-                self.db["meetings"].update(
-                    meeting_id,
-                    {
-                        "status": "finalized",
-                        "minute_md": minute_md,
-                        "minute_path": minute_path,
-                        "finalized_at": now,
-                        "ended_at": meeting.ended_at or now,
-                        "updated_at": now,
-                    },
+                self.conn.execute(
+                    "update meetings set status = 'finalized', minute_md = ?, minute_path = ?, finalized_at = ?, "
+                    "ended_at = ?, updated_at = ? where id = ?",
+                    [minute_md, minute_path, now, meeting.ended_at or ended_at or now, now, meeting_id],
                 )
-                for review in self.reviews(meeting_id).values():
-                    if review.status == "done":
-                        self.db.execute(
-                            "update measures set status = 'done', closed_in_meeting_id = ? where id = ?",
-                            [meeting_id, review.measure_id],
-                        )
+                self.conn.execute(
+                    "update measures set status = 'done', closed_in_meeting_id = ? where id in "
+                    "(select measure_id from measure_reviews where meeting_id = ? and status = 'done')",
+                    [meeting_id, meeting_id],
+                )
                 planned_id = None
                 if next_at is not None:
-                    self.db.execute(
+                    self.conn.execute(
                         "delete from meetings where group_id = ? and status = 'planned'", [meeting.group_id]
                     )
-                    planned_id = self.db["meetings"].insert(
-                        {
-                            "group_id": meeting.group_id,
-                            "starts_at": next_at.isoformat(timespec="minutes"),
-                            "status": "planned",
-                            "theme": meeting.next_theme,
-                            "invitees": meeting.next_invitees,
-                            "is_first": 0,
-                            "updated_at": now,
-                        }
-                    ).last_pk
+                    planned_id = self.conn.execute(
+                        "insert into meetings (group_id, starts_at, status, theme, invitees, is_first, updated_at) "
+                        "values (?, ?, 'planned', ?, ?, 0, ?)",
+                        [meeting.group_id, next_at.isoformat(timespec="minutes"), meeting.next_theme,
+                         meeting.next_invitees, now],
+                    ).lastrowid
+                if place_file is not None:
+                    place_file()
         finally:
-            self.db.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
         return planned_id
 
     def set_minute_path(self, meeting_id: int, path: str) -> None:
-        with self.transaction():
+        with self.saving():
             self.db["meetings"].update(meeting_id, {"minute_path": path})
 
     def finalized_meetings(self) -> Iterable[dict]:
@@ -703,7 +705,7 @@ class Store:
 
     # ---------------------------------------------------------------- referrals
     def add_referral(self, group_id: int, meeting_id: int | None, category: str, field: str, text: str) -> int:
-        with self.transaction():
+        with self.saving():
             return self.db["referrals"].insert(
                 {
                     "group_id": group_id,
@@ -731,11 +733,11 @@ class Store:
         return [Referral(**{k: row.get(k) for k in Referral.__dataclass_fields__}) for row in rows]
 
     def mark_referral_handled(self, referral_id: int, handled: bool = True) -> None:
-        with self.transaction():
+        with self.saving():
             self.db["referrals"].update(referral_id, {"handled_at": _now() if handled else None})
 
     def record_false_alarm(self, category: str, phrase: str, field: str) -> None:
-        with self.transaction():
+        with self.saving():
             self.db["guard_feedback"].insert(
                 {"category": category, "phrase": phrase, "field": field, "created_at": _now()}
             )
@@ -743,7 +745,7 @@ class Store:
     # ---------------------------------------------------------------- between meetings: closing, consent
     def close_group(self, group_id: int, closed_on: date, reason: str) -> None:
         """Close a group: it leaves the home list, stays readable and searchable, and is read-only."""
-        with self.transaction():
+        with self.saving():
             self.db["groups"].update(group_id, {"closed_on": closed_on.isoformat(), "close_reason": reason.strip()})
 
     def _ensure_open(self, group_id: int) -> None:
@@ -767,7 +769,7 @@ class Store:
         if given_by not in GIVEN_BY_LABEL:
             raise ValueError(f"unknown given_by: {given_by!r}")
         self._ensure_open(group_id)
-        with self.transaction():
+        with self.saving():
             consent_id = self.db["consents"].insert(
                 {
                     "group_id": group_id,
@@ -788,7 +790,7 @@ class Store:
 
     def withdraw_consent(self, consent_id: int, on: date) -> None:
         """The consent is withdrawn from that day on (kept, for the record)."""
-        with self.transaction():
+        with self.saving():
             self.db["consents"].update(consent_id, {"withdrawn_on": on.isoformat()})
 
     def consents(self, group_id: int) -> list:
@@ -842,14 +844,14 @@ class Store:
         """An item a member reported in advance for the meeting's agenda."""
         meeting = self.meeting(meeting_id)
         self._ensure_open(meeting.group_id)
-        with self.transaction():
+        with self.saving():
             return self.db["agenda_items"].insert(
                 {"group_id": meeting.group_id, "meeting_id": meeting_id, "who": who.strip(),
                  "text": text.strip(), "created_at": _now()}
             ).last_pk
 
     def delete_agenda_item(self, item_id: int) -> None:
-        with self.transaction():
+        with self.saving():
             self.db.execute("delete from agenda_items where id = ?", [item_id])
 
     def agenda_items(self, meeting_id: int) -> list[dict]:
@@ -859,7 +861,7 @@ class Store:
         ))  # fmt: skip
 
     def record_invitation(self, meeting_id: int, sent_on: date, markdown_path: str, ics_path: str) -> int:
-        with self.transaction():
+        with self.saving():
             return self.db["invitations"].insert(
                 {"meeting_id": meeting_id, "sent_on": sent_on.isoformat(), "markdown_path": markdown_path,
                  "ics_path": ics_path}
@@ -875,7 +877,7 @@ class Store:
         if set(fields) - allowed:
             raise ValueError(f"unknown evaluation fields: {sorted(set(fields) - allowed)}")
         self._ensure_open(group_id)
-        with self.transaction():
+        with self.saving():
             return self.db["evaluations"].insert(
                 {"group_id": group_id, "held_on": held_on.isoformat(), "created_at": _now(),
                  **{k: (v or "").strip() for k, v in fields.items()}}
@@ -910,7 +912,7 @@ def write_error_message(error: sqlite3.Error, path: Path | None) -> str:
     if "readonly" in text or "read-only" in text:
         return f"{name[0].upper()}{name[1:]} er blitt skrivebeskyttet, så det siste ble ikke lagret."
     if "locked" in text or "busy" in text:
-        return "Databasen er i bruk av et annet program akkurat nå; det siste ble ikke lagret. Prøver igjen."
+        return "Databasen er i bruk av et annet program akkurat nå, så det siste ble ikke lagret."
     if "malformed" in text or "corrupt" in text:
         return f"Databasen {name} er skadet; det siste ble ikke lagret. Ta vare på filen og kontakt brukerstøtte."
     return f"Det siste ble ikke lagret i {name} ({type(error).__name__})."
