@@ -319,3 +319,21 @@ def m006_attention_speed(db: Database) -> None:
         index_name="idx_meetings_status_group_starts_desc",
         if_not_exists=True,
     )
+
+
+@migrations()
+def m021_meeting_leases(db: Database) -> None:
+    """One meeting, one writer: the instance running a meeting holds its lease, renewed by a
+    heartbeat; a second instance opening the meeting reads it only."""
+    db["meeting_leases"].create(
+        {
+            "meeting_id": int,
+            "holder": str,  # random per running app
+            "pid": int,
+            "host": str,
+            "started_at": str,  # UTC, ISO seconds
+            "heartbeat_at": str,
+        },
+        pk="meeting_id",
+        not_null={"holder", "heartbeat_at"},
+    )

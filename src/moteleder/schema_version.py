@@ -16,4 +16,5 @@ MIGRATIONS = (
     "m020_meeting_agreements",
     "m010_scale_indexes",
     "m006_attention_speed",
+    "m021_meeting_leases",
 )

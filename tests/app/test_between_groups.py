@@ -284,7 +284,7 @@ async def test_search_screen_opens_the_minute_it_found(make_app, store):
         table = app.screen.query_one("#results", DataTable)
         assert table.row_count >= 1
         assert "treff" in _text(app.screen, "#search-status")
-        row = table.get_row_at(0)
+        row = [str(cell) for cell in table.get_row_at(0)]
         assert row[0] == "Tiril Testesen" and row[2] == "Referat"
         await pilot.press("enter")
         await pilot.pause()

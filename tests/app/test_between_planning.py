@@ -103,7 +103,7 @@ async def test_evaluation_is_saved_and_shown_in_the_history(make_app, store):
         assert isinstance(screen, GroupScreen)
         table = screen.query_one("#history", DataTable)
         [evaluation] = store.evaluations(group_id)
-        row = table.get_row(f"evaluation-{evaluation['id']}")
+        row = [str(cell) for cell in table.get_row(f"evaluation-{evaluation['id']}")]
         assert row[1] == "Evaluering" and row[3] == "Lesekurset er i gang."
         assert evaluation["atmosphere"] == "God stemning, Tiril blir hørt."
         assert evaluation["held_on"] == date.today().isoformat()

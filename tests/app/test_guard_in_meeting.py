@@ -51,6 +51,13 @@ async def test_refer_moves_the_sentence_out_of_the_minute_into_the_private_list(
         await pilot.pause()
         await click(pilot, "#yes")
         assert isinstance(app.screen, MinuteViewScreen)
+        # The private list is never one key away from a minute on the projector: the first
+        # F4 hides the screen and says why, the second (behind the curtain) opens the list.
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.screen, MinuteViewScreen) and app.screen.curtain_down
+        assert "Stopp skjermdelingen" in str(app.screen.query_one("#curtain").render())
+        assert not app.screen.query_one("#minute-scroll").display
         await pilot.press("f4")
         await pilot.pause()
         assert isinstance(app.screen, FollowUpScreen)

@@ -26,7 +26,8 @@ class MotelederApp(CrashReporting, App[None]):
 
     def __init__(self, store: Store, *, group_id: int | None = None, minutes_dir: Path | None = None,
                  autosave_interval: float = 0.5, clock_running: bool = True,
-                 guard_enabled: bool = True, guard_interval: float = 0.4, prefetch=None) -> None:
+                 guard_enabled: bool = True, guard_interval: float = 0.4, prefetch=None,
+                 lease_interval: float | None = None) -> None:
         super().__init__()
         self.store = store
         self._prefetch = prefetch  # a moteleder.prefetch.HomePrefetch started before Textual loaded
@@ -36,6 +37,9 @@ class MotelederApp(CrashReporting, App[None]):
         self.clock_running = clock_running
         self.guard_enabled = guard_enabled
         self.guard_interval = guard_interval
+        from moteleder.lease import HEARTBEAT_EVERY
+
+        self.lease_interval = lease_interval or HEARTBEAT_EVERY
         if minutes_dir is None:
             base = store.path.parent if store.path else Path.cwd()
             minutes_dir = base / "referater"
@@ -44,6 +48,9 @@ class MotelederApp(CrashReporting, App[None]):
 
         self._profiles = None
         self._guard_warming = False
+        # Set when a meeting (or its finished minute, or a hidden screen) leaves the screen: the
+        # next screen that shows more than that meeting comes up behind the privacy curtain.
+        self.curtain_pending = False
 
     @property
     def profiles(self):

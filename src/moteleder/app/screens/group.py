@@ -79,6 +79,7 @@ class GroupScreen(CurtainMixin, Screen[None]):
         self.refresh_page()
 
     def on_screen_resume(self) -> None:
+        self.curtain_on_return()
         self.refresh_page()
 
     @property

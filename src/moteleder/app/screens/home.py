@@ -54,7 +54,8 @@ class HomeScreen(CurtainMixin, Screen[None]):
     def on_mount(self) -> None:
         # Opened straight into one group's meeting (--gruppe): the list of all groups stays
         # behind the curtain until the leader chooses to show it.
-        if self.app.start_group_id is not None:
+        # So does a meeting left unfinished: the app may open on the projector, mid-meeting.
+        if self.app.start_group_id is not None or self.app.store.active_meetings():
             self.set_curtain(True)
         self.refresh_groups()
         self.call_after_refresh(self._offer_resume)
@@ -62,6 +63,7 @@ class HomeScreen(CurtainMixin, Screen[None]):
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown, right after on_mount has filled the list:
         # with thousands of groups, fill it again only when the data has changed since.
+        self.curtain_on_return()
         if self._stamp != self._data_stamp():
             self.refresh_groups()
 

@@ -225,9 +225,10 @@ class MeetingScreen(Screen[None]):
         Binding("ctrl+o", "home", "Til oversikten", priority=True),
         Binding("f4", "guard_refer", "Henvis videre", priority=True),
         Binding("f6", "guard_keep", "Behold", priority=True),
+        Binding("f9", "take_over", "Ta over møtet", priority=True),
     ]
 
-    def __init__(self, meeting_id: int, profile=None) -> None:
+    def __init__(self, meeting_id: int, profile=None, *, lease_holder: str | None = None) -> None:
         super().__init__()
         from moteleder.profiles.rules import steps_for
 
@@ -244,6 +245,12 @@ class MeetingScreen(Screen[None]):
         self.flag: Flag | None = None
         self.kept: set[tuple[str, str, str]] = set()
         self._save_failed = False
+        # One meeting, one writer (moteleder.lease): read-only while another instance runs it.
+        import secrets
+
+        self.lease_holder = lease_holder or secrets.token_hex(8)
+        self.read_only = False
+        self._lease_free = False
 
     @property
     def store(self):
@@ -260,11 +267,14 @@ class MeetingScreen(Screen[None]):
         keys = [s.key for s in self.steps]
         self.step_index = keys.index(meeting.current_step) if meeting.current_step in keys else 0
         when = format_datetime(meeting.starts_at) if meeting.starts_at else ""
+        held = self._take_lease()
         yield Static(f"Ansvarsgruppemøte for {group.person_name}   ·   {when}", id="meeting-bar", markup=False)
+        yield Static(self._lease_text(held) if held else "", id="lease-banner", markup=False)
         yield StepBar(self.steps, id="progress")
         yield MeetingClock(id="clock")
         yield GuardBanner(id="guard-banner")
-        with ContentSwitcher(id="steps", initial=f"step-{self.steps[self.step_index].key}"):
+        with ContentSwitcher(id="steps", initial=f"step-{self.steps[self.step_index].key}",
+                             disabled=self.read_only):
             for spec in self.steps:
                 with VerticalScroll(id=f"step-{spec.key}", classes="step"):
                     yield Static(spec.title, classes="step-title", markup=False)
@@ -373,9 +383,14 @@ class MeetingScreen(Screen[None]):
 
     # ------------------------------------------------------------------ lifecycle
     def on_mount(self) -> None:
+        # A meeting has been on the shared screen: the next screen that lists more than this
+        # meeting comes up behind the privacy curtain.
+        self.app.curtain_pending = True
         self.set_interval(self.app.autosave_interval, self.flush)
         self.set_interval(1.0, self._tick)
         self.set_interval(self.app.guard_interval, self._run_guard)
+        self.set_interval(self.app.lease_interval, self._lease_tick)
+        self.query_one("#lease-banner").display = self.read_only
         self.app.warm_guard()
         self.query_one(GuardBanner).show(None)
         self._show_step(self.step_index, initial=True)
@@ -384,6 +399,10 @@ class MeetingScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self.flush()
+        if not self.read_only:
+            from moteleder.lease import release
+
+            self.write(release, self.store, self.meeting_id, self.lease_holder)
 
     def _tick(self) -> None:
         if not self.app.clock_running:
@@ -420,7 +439,7 @@ class MeetingScreen(Screen[None]):
         """
         from moteleder.storage import StoreError
 
-        if self.finalized:
+        if self.finalized or self.read_only:
             return
         fields, self.pending = self.pending, {}
         measures, self.pending_measures = self.pending_measures, {}
@@ -448,6 +467,10 @@ class MeetingScreen(Screen[None]):
 
         from moteleder.storage import StoreError
 
+        if self.read_only:
+            self.notify("Møtet er åpent et annet sted, så ingenting lagres her.", title="Bare lesing",
+                        severity="warning")
+            return None
         try:
             result = action(*args, **kwargs)
         except (StoreError, sqlite3.Error) as error:
@@ -477,7 +500,7 @@ class MeetingScreen(Screen[None]):
         self.query_one("#steps", ContentSwitcher).current = f"step-{spec.key}"
         self.query_one(StepBar).show(index)
         self._update_clock()
-        if not initial:
+        if not initial and not self.read_only:
             self.write(self.store.save_meeting_fields, self.meeting_id, {"current_step": spec.key})
         if spec.key == "summary":
             self._refresh_preview()
@@ -511,6 +534,10 @@ class MeetingScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         key = self.steps[self.step_index].key
+        if action == "take_over":
+            return self.read_only and self._lease_free
+        if self.read_only and action in ("guard_refer", "guard_keep", "add_measure", "finalize"):
+            return False
         if action in ("guard_refer", "guard_keep"):
             return self.flag is not None
         if action == "add_measure":
@@ -527,6 +554,70 @@ class MeetingScreen(Screen[None]):
         self.flush()
         self.notify("Møtet er lagret. Velg gruppen igjen for å fortsette.")
         self.dismiss()
+
+    # ------------------------------------------------------------------ one meeting, one writer
+    def _take_lease(self):
+        """Hold the meeting's lease, or open it read-only; returns the other instance's lease."""
+        from moteleder.lease import acquire
+        from moteleder.storage import StoreError
+
+        try:
+            held = acquire(self.store, self.meeting_id, self.lease_holder)
+        except StoreError:
+            return None  # the database is busy: the autosave will say so if it stays that way
+        self.read_only = held is not None
+        self._lease_free = False
+        return held
+
+    def _lease_text(self, held) -> str:
+        if self._lease_free:
+            return (f"{held.describe()}, men det har ikke vært aktivt siden kl. {held.last_seen()}. "
+                    "Trykk F9 for å ta over møtet her." if held is not None else
+                    "Møtet er ikke lenger åpent et annet sted. Trykk F9 for å fortsette det her.")
+        return (f"{held.describe()}. Her kan du bare lese; det som skrives der, lagres der. "
+                "Du kan ta over når det andre vinduet er lukket eller ikke har vært aktivt på 30 sekunder.")
+
+    def _lease_tick(self) -> None:
+        """Renew our lease; or, read-only, see whether the other instance has let go."""
+        from moteleder.lease import current, heartbeat
+        from moteleder.storage import StoreError
+
+        try:
+            if not self.read_only:
+                if self.finalized or heartbeat(self.store, self.meeting_id, self.lease_holder):
+                    return
+                self.pending, self.pending_measures, self.pending_reviews = {}, {}, {}
+                self.read_only = True
+                self.query_one("#steps").disabled = True
+                self.notify("Møtet er tatt over i et annet vindu. Det som skrives der, lagres der; "
+                            "her kan du bare lese.", title="Bare lesing", severity="warning", timeout=12)
+            held = current(self.store, self.meeting_id)
+        except StoreError:
+            return  # busy: try again on the next tick
+        free = held is None or held.is_stale()
+        changed = free != self._lease_free
+        self._lease_free = free
+        banner = self.query_one("#lease-banner", Static)
+        banner.update(self._lease_text(held))
+        banner.display = True
+        if changed:
+            self.refresh_bindings()
+
+    def action_take_over(self) -> None:
+        """Run the meeting here: take the lease and open the meeting afresh from the database."""
+        from moteleder.lease import acquire
+        from moteleder.storage import StoreError
+
+        if not (self.read_only and self._lease_free):
+            return
+        try:
+            acquire(self.store, self.meeting_id, self.lease_holder, take_over=True)
+            # Carry on from the step being looked at.
+            self.store.save_meeting_fields(self.meeting_id, {"current_step": self.steps[self.step_index].key})
+        except StoreError as error:
+            self.notify(f"{error} Prøv igjen.", title="Ikke tatt over", severity="error")
+            return
+        self.app.switch_screen(MeetingScreen(self.meeting_id, profile=self.profile, lease_holder=self.lease_holder))
 
     # ------------------------------------------------------------------ the topic guard
     def _run_guard(self) -> None:
@@ -751,15 +842,20 @@ class MeetingScreen(Screen[None]):
         )
 
     def _finalize_now(self) -> None:
+        import sqlite3
+
         from moteleder.export import ExportError
         from moteleder.meeting import finalize
-        from moteleder.storage import StoreError
+        from moteleder.storage import StoreError, write_error_message
 
         self.flush()
         try:
             path = finalize(self.store, self.meeting_id, self.app.minutes_dir, self.app.profiles)
-        except (ExportError, StoreError) as error:
-            self.query_one("#finalize-info", Static).update(f"Referatet ble ikke ferdigstilt: {error}")
+        except (ExportError, StoreError, sqlite3.Error) as error:
+            reason = str(error) if not isinstance(error, sqlite3.Error) else write_error_message(error, None)
+            self.query_one("#finalize-info", Static).update(
+                f"Referatet ble ikke ferdigstilt: {reason}\nMøtet er fortsatt åpent, og ingenting er borte. "
+                "Trykk F10 for å prøve igjen.")
             return
         self.finalized = True
         self.refresh_bindings()

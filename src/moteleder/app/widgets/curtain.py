@@ -32,14 +32,19 @@ class PrivacyCurtain(Static):
     def __init__(self) -> None:
         super().__init__(CURTAIN_TEXT, id="curtain", markup=False)
 
+    def say(self, text: str = CURTAIN_TEXT) -> None:
+        """What the curtain says (the default: how to show the screen again)."""
+        self.update(text)
+
 
 class CurtainMixin:
     """Adds `action_toggle_curtain` (bind it to F12, priority) and `curtain_allows` for check_action."""
 
     curtain_down: bool = False
 
-    def set_curtain(self, down: bool) -> None:
+    def set_curtain(self, down: bool, text: str = CURTAIN_TEXT) -> None:
         self.curtain_down = down
+        self.query_one(PrivacyCurtain).say(text)  # type: ignore[attr-defined]
         for widget in self.query(".curtained"):  # type: ignore[attr-defined]
             widget.display = not down
         self.query_one(PrivacyCurtain).display = down  # type: ignore[attr-defined]
@@ -50,6 +55,23 @@ class CurtainMixin:
     def action_toggle_curtain(self) -> None:
         self.set_curtain(not self.curtain_down)
         self.after_curtain_raised() if not self.curtain_down else None
+
+    def curtain_on_return(self) -> None:
+        """Back from a meeting or its minute (or a hidden screen): the projector may still be on,
+        so this screen, which shows more than that meeting, comes back hidden until the leader
+        shows it (F12). Call it from `on_screen_resume`."""
+        app = self.app  # type: ignore[attr-defined]
+        if app.curtain_pending:
+            app.curtain_pending = False
+            if not self.curtain_down:
+                self.set_curtain(True)
+
+    def dismiss(self, result=None):  # type: ignore[no-untyped-def]
+        # Closed while hidden: the screen below comes back hidden too. (Set before the
+        # dismissal: the screen below is resumed before this one is unmounted.)
+        if self.curtain_down:
+            self.app.curtain_pending = True  # type: ignore[attr-defined]
+        return super().dismiss(result)  # type: ignore[misc]
 
     def after_curtain_raised(self) -> None:
         """Screens put the focus back where it belongs."""
