@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import socket
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from moteleder.storage import Store
 
@@ -23,7 +23,7 @@ HEARTBEAT_EVERY = 10.0  # seconds; well inside STALE_AFTER
 
 
 def _utc_now() -> datetime:
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def this_host() -> str:

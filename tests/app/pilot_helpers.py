@@ -25,3 +25,18 @@ async def type_into(pilot: Pilot, target: str | Widget, text: str) -> None:
     for char in text:
         await pilot.press("enter" if char == "\n" else char)
     await pilot.pause()
+
+
+async def wait_until(pilot: Pilot, condition, what: str, timeout: float = 10.0) -> None:
+    """Let the app run until `condition()` holds (an autosave landed, a screen opened …).
+
+    Waiting on the condition, not a fixed pause, keeps the tests fast on a quiet machine
+    and correct on a busy one.
+    """
+    import asyncio
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        assert loop.time() < deadline, f"waited {timeout} s in vain for {what}"
+        await pilot.pause(0.02)

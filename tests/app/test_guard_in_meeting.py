@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from tests.app.pilot_helpers import click, type_into, wait_until
+
 from moteleder.app.screens.followups import FollowUpScreen
 from moteleder.app.screens.meeting import MeetingScreen
 from moteleder.app.screens.minute_view import MinuteViewScreen
 from moteleder.demo import create_demo_group
-from tests.app.pilot_helpers import click, type_into
 
 SIZE = (140, 60)
 COMPLAINT = "Vi vil klage på vedtaket om avlastning."
@@ -24,7 +25,10 @@ async def open_meeting_at(app, pilot, steps: int) -> MeetingScreen:
 
 
 async def wait_for_guard(pilot) -> None:
-    await pilot.pause(0.6)
+    """Until the guard has read everything typed (it runs on a timer, never on a keystroke)."""
+    screen = pilot.app.screen
+    await wait_until(pilot, lambda: not screen.guard_dirty, "the topic guard")
+    await pilot.pause()
 
 
 async def test_refer_moves_the_sentence_out_of_the_minute_into_the_private_list(make_app, store):
@@ -39,7 +43,7 @@ async def test_refer_moves_the_sentence_out_of_the_minute_into_the_private_list(
         text = str(screen.query_one("#guard-text").render())
         assert "klageadgang" in text
         await pilot.press("f4")  # Henvis videre
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: not banner.display, "the banner to go")
         assert not banner.display
         assert screen.query_one("#f-challenge").text == "Lesingen går tregt. Matte går bedre."
         meeting_id = screen.meeting_id
@@ -87,8 +91,8 @@ async def test_keep_leaves_the_text_and_records_a_false_alarm(make_app, store):
         await type_into(pilot, "#f-aob", " Ellers fint.")
         await wait_for_guard(pilot)
         assert not screen.query_one("#guard-banner").display  # not flagged again
-        await pilot.pause(0.3)
         meeting_id = screen.meeting_id
+        await wait_until(pilot, lambda: "Ellers fint." in (store.meeting(meeting_id).aob or ""), "the autosave")
     assert COMPLAINT in store.meeting(meeting_id).aob
     feedback = [dict(r) for r in store.db.query("select category, phrase from guard_feedback")]
     assert feedback and feedback[0]["category"] == "klage"
@@ -118,7 +122,8 @@ async def test_ignoring_the_banner_changes_nothing(make_app, store):
         assert "enkeltvedtak" in str(screen.query_one("#guard-text").render()).lower() or \
             "vedtak" in str(screen.query_one("#guard-text").render()).lower()
         await pilot.press("f8")  # the leader goes on
-        await pilot.pause(0.3)
         meeting_id = screen.meeting_id
+        await wait_until(pilot, lambda: store.measures_agreed(meeting_id)[0].what.startswith("Kan vi"),
+                         "the autosave")
     assert store.measures_agreed(meeting_id)[0].what.startswith("Kan vi ikke bare bestemme")
     assert store.referrals(meeting_id=meeting_id) == []

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from tests.app.pilot_helpers import click, type_into, wait_until
 
 from moteleder.app.app import make_app
 from moteleder.app.screens.group import GroupScreen
@@ -18,7 +19,6 @@ from moteleder.app.screens.meeting import MeetingScreen
 from moteleder.app.screens.minute_view import MinuteViewScreen
 from moteleder.app.screens.search import SearchScreen
 from moteleder.storage import Store
-from tests.app.pilot_helpers import click, type_into
 
 MARKUP_LIKE = ["[", "]", "[/]", "[b]", "[/b]", "[@click=app.quit]Kari[/]", "\\[", "[bold red]", "[link=x]y[/link]",
                "[on red]", "$var", "*", "#", "|"]
@@ -30,14 +30,6 @@ hostile = st.lists(st.sampled_from(MARKUP_LIKE + WORDS), min_size=1, max_size=4)
 
 def _screen_text(app) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
-async def _wait_for(pilot, condition, what: str, timeout: float = 10.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        assert loop.time() < deadline, f"waited in vain for {what}"
-        await pilot.pause(0.05)
 
 
 async def _drive(text: str, folder: Path) -> None:
@@ -53,11 +45,11 @@ async def _drive(text: str, folder: Path) -> None:
         await type_into(pilot, rows[1].query_one(".m-name"), f"Kari {text}")
         await type_into(pilot, rows[3].query_one(".m-service"), text)
         await pilot.press("f10")  # the notification names the person
-        await _wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
         assert person in _screen_text(app)
 
         await pilot.press("enter")  # start the meeting
-        await _wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+        await wait_until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
         meeting = app.screen
         assert person in str(meeting.query_one("#meeting-bar").render())
         await type_into(pilot, "#guest-name", f"Gjest {text}")
@@ -69,7 +61,7 @@ async def _drive(text: str, folder: Path) -> None:
         await type_into(pilot, "#f-person_voice", text)
         await pilot.press("f8", "f8")  # Tiltak
         await pilot.press("ctrl+t")
-        await _wait_for(pilot, lambda: bool(meeting.query(".measure-row")), "a new measure row")
+        await wait_until(pilot, lambda: bool(meeting.query(".measure-row")), "a new measure row")
         row = meeting.query(".measure-row").last()
         await type_into(pilot, row.query_one(".ms-what"), text)
         await type_into(pilot, row.query_one(".ms-resp"), text)
@@ -78,7 +70,7 @@ async def _drive(text: str, folder: Path) -> None:
         await pilot.press("f10")
         await pilot.pause()
         await pilot.press("enter")  # «Ferdigstill»
-        await _wait_for(pilot, lambda: isinstance(app.screen, MinuteViewScreen), "the finished minute")
+        await wait_until(pilot, lambda: isinstance(app.screen, MinuteViewScreen), "the finished minute")
 
         meeting_row = store.meeting(meeting.meeting_id)
         assert meeting_row.is_finalized
@@ -88,18 +80,18 @@ async def _drive(text: str, folder: Path) -> None:
         assert (measure.what, measure.responsible) == (text.strip(), text.strip())
 
         await pilot.press("ctrl+o")
-        await _wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
         if app.screen.curtain_down:
             await pilot.press("f12")
         await pilot.press("f6")  # search for the typed words
-        await _wait_for(pilot, lambda: isinstance(app.screen, SearchScreen), "search")
+        await wait_until(pilot, lambda: isinstance(app.screen, SearchScreen), "search")
         await type_into(pilot, "#query", text)
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("escape")
-        await _wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
         await pilot.press("f4")  # the group page: history, members, consent
-        await _wait_for(pilot, lambda: isinstance(app.screen, GroupScreen), "the group page")
+        await wait_until(pilot, lambda: isinstance(app.screen, GroupScreen), "the group page")
         assert person in _screen_text(app)
         await pilot.press("f7")  # measures over time
         await pilot.pause()

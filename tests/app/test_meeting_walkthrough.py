@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from markdown_it import MarkdownIt
+from tests.app.pilot_helpers import click, type_into, wait_until
 
 from moteleder.app.screens.group_form import GroupFormScreen, MemberRow
 from moteleder.app.screens.home import HomeScreen
 from moteleder.app.screens.meeting import MeetingScreen
 from moteleder.app.screens.minute_view import MinuteViewScreen
 from moteleder.demo import create_demo_group
-from tests.app.pilot_helpers import click, type_into
 
 SIZE = (140, 60)
 
@@ -144,8 +144,9 @@ async def test_follow_up_of_open_measures_lands_in_the_minute(make_app, store, t
         await click(pilot, f"#rev-{first.id}-done")
         await click(pilot, f"#rev-{second.id}-not_done")
         await type_into(pilot, f"#rev-{second.id}-comment", "Venter på svar fra BUP")
-        await pilot.pause(0.3)
         meeting_id = screen.meeting_id
+        await wait_until(pilot, lambda: store.reviews(meeting_id)[second.id].comment == "Venter på svar fra BUP",
+                         "the autosave")
         reviews = store.reviews(meeting_id)
         assert reviews[first.id].status == "done"
         assert reviews[second.id].status == "not_done" and reviews[second.id].comment == "Venter på svar fra BUP"
@@ -172,7 +173,8 @@ async def test_text_is_saved_within_a_second_and_offered_after_restart(make_app,
         meeting_id = app.screen.meeting_id
         await pilot.press("f8", "f8")
         await type_into(pilot, "#f-person_voice", "Tiril har det fint")
-        await pilot.pause(1.0)
+        await wait_until(pilot, lambda: store.meeting(meeting_id).person_voice == "Tiril har det fint",
+                         "the autosave", timeout=1.0)  # within a second, as the README promises
         # Saved while the app still runs, before any quit.
         assert store.meeting(meeting_id).person_voice == "Tiril har det fint"
         assert store.meeting(meeting_id).current_step == "worked"
@@ -198,8 +200,8 @@ async def test_typing_right_after_next_step_lands_in_the_new_step(make_app, stor
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("f8", "f8", *"Bra uke")  # no click: the step's first field has the focus
-        await pilot.pause(0.3)
         screen = app.screen
+        await wait_until(pilot, lambda: screen.query_one("#f-person_voice").text == "Bra uke", "the typing")
         assert screen.query_one("#f-person_voice").text == "Bra uke"
         assert screen.query_one("#f-previous_comment").text == ""
 
@@ -227,5 +229,6 @@ async def test_a_failed_write_is_reported_and_the_meeting_goes_on(make_app, stor
         monkeypatch.undo()
         await pilot.press("f8")
         await type_into(pilot, "#f-previous_comment", "Godkjent")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: store.meeting(screen.meeting_id).previous_comment == "Godkjent",
+                         "the autosave")
         assert store.meeting(screen.meeting_id).previous_comment == "Godkjent"

@@ -3,9 +3,10 @@ cannot be saved leaves the meeting open — driven with keys, checked in the dat
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
+
+from tests.app.pilot_helpers import click, type_into, wait_until
 
 from moteleder import lease
 from moteleder.app.screens.confirm import ConfirmScreen
@@ -16,21 +17,12 @@ from moteleder.app.widgets.key_bar import KeyBar
 from moteleder.demo import create_demo_group
 from moteleder.meeting import begin_meeting
 from moteleder.storage import Store
-from tests.app.pilot_helpers import click, type_into
 
 SIZE = (120, 40)
 
 
 def _screen_text(app) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
-async def _wait_for(pilot, condition, what: str, timeout: float = 10.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        assert loop.time() < deadline, f"waited in vain for {what}"
-        await pilot.pause(0.05)
 
 
 def _keys(app) -> list[str]:
@@ -44,9 +36,9 @@ async def test_leaving_a_meeting_hides_every_group_until_the_leader_shows_them(m
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("enter")
-        await _wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+        await wait_until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
         await pilot.press("ctrl+o")
-        await _wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
         assert app.screen.curtain_down
         assert "Anne Annengruppe" not in _screen_text(app) and "Skjermen er skjult" in _screen_text(app)
         assert _keys(app) == ["Skjerm", "Avslutt"]
@@ -60,9 +52,9 @@ async def test_opening_the_app_with_a_meeting_to_resume_hides_every_group(make_a
     store.create_group("Anne Annengruppe")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await _wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question to resume")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question to resume")
         await pilot.press("escape")  # «Senere»
-        await _wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
         assert app.screen.curtain_down and "Anne Annengruppe" not in _screen_text(app)
 
 
@@ -77,30 +69,30 @@ async def test_a_second_instance_reads_the_meeting_only_and_takes_over_when_the_
     first.save_meeting_fields(meeting_id, {"worked": "Skrevet på kontoret."})
     app = make_app(group_id=group_id, lease_interval=0.1)
     async with app.run_test(size=SIZE) as pilot:
-        await _wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+        await wait_until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
         screen = app.screen
         assert screen.read_only
         assert "«kontor-pc-17»" in _screen_text(app) and "bare lese" in _screen_text(app)
         assert "Ta over møtet" not in _keys(app)  # the other one is alive
         await pilot.press("f8", "f8")  # looking through the steps is fine
         await type_into(pilot, "#f-worked", " Og her.")
-        await pilot.pause(0.3)
+        await pilot.pause(0.3)  # three autosave periods: nothing may land
         assert store.meeting(meeting_id).worked == "Skrevet på kontoret."
         assert store.meeting(meeting_id).current_step != "worked"
 
         # The office laptop was closed: no heartbeat for more than 30 seconds.
-        then = (datetime.now(timezone.utc) - timedelta(seconds=45)).replace(microsecond=0).isoformat()
+        then = (datetime.now(UTC) - timedelta(seconds=45)).replace(microsecond=0).isoformat()
         with first.saving():
             first.conn.execute("update meeting_leases set heartbeat_at = ?", [then])
-        await _wait_for(pilot, lambda: "Ta over møtet" in _keys(app), "the key to take over")
+        await wait_until(pilot, lambda: "Ta over møtet" in _keys(app), "the key to take over")
         assert "Trykk F9" in _screen_text(app)
         await pilot.press("f9")
-        await _wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen) and app.screen is not screen,
+        await wait_until(pilot, lambda: isinstance(app.screen, MeetingScreen) and app.screen is not screen,
                         "the meeting, writable")
         assert not app.screen.read_only
         await click(pilot, "#f-worked")
         await pilot.press("end", *" Tatt over.")
-        await _wait_for(pilot, lambda: "Tatt over." in store.meeting(meeting_id).worked, "the autosave")
+        await wait_until(pilot, lambda: "Tatt over." in store.meeting(meeting_id).worked, "the autosave")
         assert store.meeting(meeting_id).worked == "Skrevet på kontoret. Tatt over."
         assert lease.current(store, meeting_id).holder == app.screen.lease_holder
     assert not lease.heartbeat(first, meeting_id, "kontorets-vindu")  # the office window would learn it
@@ -111,18 +103,18 @@ async def test_an_instance_whose_meeting_was_taken_over_stops_writing(make_app, 
     group_id = create_demo_group(store)
     app = make_app(group_id=group_id, lease_interval=0.1)
     async with app.run_test(size=SIZE) as pilot:
-        await _wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+        await wait_until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
         meeting_id = app.screen.meeting_id
         await pilot.press("f8", "f8")
         await type_into(pilot, "#f-worked", "Skrevet her.")
-        await _wait_for(pilot, lambda: store.meeting(meeting_id).worked == "Skrevet her.", "the autosave")
+        await wait_until(pilot, lambda: store.meeting(meeting_id).worked == "Skrevet her.", "the autosave")
         other = Store.open(db_path)
         assert lease.acquire(other, meeting_id, "annet-vindu", take_over=True) is None
-        await _wait_for(pilot, lambda: app.screen.read_only, "read-only")
+        await wait_until(pilot, lambda: app.screen.read_only, "read-only")
         assert "bare lese" in _screen_text(app)
         other.save_meeting_fields(meeting_id, {"worked": "Skrevet der."})
         await type_into(pilot, "#f-worked", " Mer.")
-        await pilot.pause(0.3)
+        await pilot.pause(0.3)  # three autosave periods: nothing may land
         assert store.meeting(meeting_id).worked == "Skrevet der."
         other.close()
 
@@ -133,7 +125,7 @@ async def test_finalize_with_the_database_locked_keeps_the_meeting_open_and_a_re
     app = make_app(group_id=group_id)
     store.conn.execute("pragma busy_timeout = 50")
     async with app.run_test(size=SIZE) as pilot:
-        await _wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+        await wait_until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
         screen = app.screen
         meeting_id = screen.meeting_id
         await pilot.press("f8", "f8")
@@ -143,9 +135,9 @@ async def test_finalize_with_the_database_locked_keeps_the_meeting_open_and_a_re
         other = sqlite3.connect(db_path, isolation_level=None)
         other.execute("begin immediate")  # a backup tool, or a second program, is writing
         await pilot.press("f10")
-        await _wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
         await pilot.press("enter")
-        await _wait_for(pilot, lambda: "ikke ferdigstilt" in str(screen.query_one("#finalize-info").render()),
+        await wait_until(pilot, lambda: "ikke ferdigstilt" in str(screen.query_one("#finalize-info").render()),
                         "the message")
         info = str(screen.query_one("#finalize-info").render())
         assert "i bruk av et annet program" in info and "F10" in info
@@ -155,9 +147,9 @@ async def test_finalize_with_the_database_locked_keeps_the_meeting_open_and_a_re
         other.execute("rollback")
         other.close()
         await pilot.press("f10")
-        await _wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
         await pilot.press("enter")
-        await _wait_for(pilot, lambda: isinstance(app.screen, MinuteViewScreen), "the finished minute")
+        await wait_until(pilot, lambda: isinstance(app.screen, MinuteViewScreen), "the finished minute")
     row = store.meeting(meeting_id)
     assert row.is_finalized and [p.name for p in folder.iterdir()] == [row.minute_path.rsplit("/", 1)[1]]
     assert "Morgenrutinen fungerer." in row.minute_md

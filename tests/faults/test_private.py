@@ -7,6 +7,8 @@ import logging
 import stat
 from pathlib import Path
 
+from tests.app.pilot_helpers import wait_until
+
 from moteleder.cli import main
 from moteleder.crash import REPORT_PREFIX, report_text
 from moteleder.demo import create_demo_group
@@ -48,7 +50,7 @@ async def test_typed_text_never_reaches_a_log(make_app, store, tmp_path, caplog)
         await pilot.pause()
         for char in SECRET:
             await pilot.press(char)
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: store.active_meetings()[0].person_voice == SECRET, "the autosave")
     meeting = store.active_meetings()[0]
     assert meeting.person_voice == SECRET  # it was saved …
     assert SECRET not in caplog.text  # … and logged nowhere

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from moteleder import lease
 from moteleder.demo import create_demo_group
@@ -18,7 +18,7 @@ def _meeting(store) -> int:
 
 def _age(store, meeting_id: int, seconds: int) -> None:
     """As if the holder's last heartbeat was `seconds` ago."""
-    then = (datetime.now(timezone.utc) - timedelta(seconds=seconds)).replace(microsecond=0).isoformat()
+    then = (datetime.now(UTC) - timedelta(seconds=seconds)).replace(microsecond=0).isoformat()
     with store.saving():
         store.conn.execute("update meeting_leases set heartbeat_at = ? where meeting_id = ?", [then, meeting_id])
 
