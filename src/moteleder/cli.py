@@ -118,6 +118,12 @@ def build_parser() -> NorwegianArgumentParser:
         ),
     )
     flagg.add_argument("tekst", nargs="*", help="teksten som skal sjekkes")
+    flagg.add_argument(
+        "--tilbakemelding",
+        action="store_true",
+        help="skriv det du har sagt til emnevakten i møtene (Behold og manuell henvisning) som JSON-linjer, "
+        "til å forbedre den; teksten forlater ikke maskinen uten at du sender filen",
+    )
 
     profiler = sub.add_parser(
         "profiler",

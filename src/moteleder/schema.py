@@ -337,3 +337,11 @@ def m021_meeting_leases(db: Database) -> None:
         pk="meeting_id",
         not_null={"holder", "heartbeat_at"},
     )
+
+
+@migrations()
+def m022_guard_feedback_text(db: Database) -> None:
+    """What the leader told the guard, to grow its corpus from real use (kept on this machine):
+    a kept flag (a false alarm) or a manual referral (a miss), with the sentence."""
+    db["guard_feedback"].add_column("kind", str, not_null_default="false_alarm")
+    db["guard_feedback"].add_column("text", str)

@@ -17,4 +17,5 @@ MIGRATIONS = (
     "m010_scale_indexes",
     "m006_attention_speed",
     "m021_meeting_leases",
+    "m022_guard_feedback_text",
 )

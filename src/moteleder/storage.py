@@ -736,11 +736,21 @@ class Store:
         with self.saving():
             self.db["referrals"].update(referral_id, {"handled_at": _now() if handled else None})
 
-    def record_false_alarm(self, category: str, phrase: str, field: str) -> None:
+    def record_false_alarm(self, category: str, phrase: str, field: str, text: str = "") -> None:
+        """The leader kept a flagged text (Behold): the guard was wrong here."""
+        self.record_guard_feedback("false_alarm", category, phrase, field, text)
+
+    def record_guard_feedback(self, kind: str, category: str, phrase: str, field: str, text: str) -> None:
+        """`false_alarm` (kept) or `missed` (referred by hand); stays in this private file."""
         with self.saving():
-            self.db["guard_feedback"].insert(
-                {"category": category, "phrase": phrase, "field": field, "created_at": _now()}
+            self.conn.execute(
+                "insert into guard_feedback (kind, category, phrase, field, text, created_at) values (?, ?, ?, ?, ?, ?)",
+                [kind, category, phrase, field, text, _now()],
             )
+
+    def guard_feedback(self) -> Iterator[dict]:
+        """Everything the leader told the guard, oldest first."""
+        return self.query("select kind, category, phrase, text, created_at from guard_feedback order by id")
 
     # ---------------------------------------------------------------- between meetings: closing, consent
     def close_group(self, group_id: int, closed_on: date, reason: str) -> None:

@@ -39,8 +39,42 @@ def result_json(text: str) -> str:
     )
 
 
+def feedback_json(row: dict) -> str:
+    """One piece of the leader's feedback as a corpus line: a manual refer is a miss of its
+    category, a kept flag is a text that is not that category."""
+    missed = row["kind"] == "missed"
+    return json.dumps(
+        {
+            "text": row["text"] or row["phrase"] or "",
+            "kind": "oversett" if missed else "falsk_alarm",
+            "category": row["category"],
+            "labels": [row["category"]] if missed else [],
+            "created_at": row["created_at"],
+        },
+        ensure_ascii=False,
+    )
+
+
+def run_feedback(args) -> int:
+    """`moteleder flagg --tilbakemelding`: the leader's feedback to the guard, as JSON lines."""
+    from rich.console import Console
+
+    from moteleder.app_support import open_store_or_exit
+
+    store = open_store_or_exit(getattr(args, "db", None), Console(stderr=True, highlight=False, soft_wrap=True))
+    if store is None:
+        return 1
+    out = _utf8(sys.stdout, write=True)
+    for row in store.guard_feedback():
+        out.write(feedback_json(row) + "\n")
+    out.flush()
+    return 0
+
+
 def run_flagg(args) -> int:
     """Check each argument, or each line of standard input, and write one JSON line each."""
+    if getattr(args, "tilbakemelding", False):
+        return run_feedback(args)
     out = _utf8(sys.stdout, write=True)
     texts = list(getattr(args, "tekst", None) or [])
     if texts:

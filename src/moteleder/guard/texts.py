@@ -42,3 +42,21 @@ REFERRAL_LINE: dict[str, str] = {
     "uenighet": "Ett tema ble henvist til et eget møte mellom tjenestene eller til ledernivå.",
     "enkeltvedtak": "Ett tema ble henvist til søknad til tjenesten som fatter vedtaket.",
 }
+
+# The quiet question when the guard is not sure: «Kan dette være …?»
+ASK_PHRASE: dict[str, str] = {
+    "misnoye": "misnøye med en tjeneste eller en ansatt",
+    "klage": "en klage på et vedtak eller en tildeling",
+    "opplaering": "opplæring eller veiledning av ansatte i et tiltak",
+    "uenighet": "uenighet eller uklart ansvar mellom tjenestene",
+    "enkeltvedtak": "et ønske om at gruppen skal fatte et vedtak",
+}
+
+
+def how_sure(confidence: float) -> str:
+    """The guard's confidence in plain words for the banner."""
+    if confidence >= 0.9:
+        return "nesten sikkert"
+    if confidence >= 0.7:
+        return "trolig"
+    return "kanskje"

@@ -214,6 +214,13 @@ class MeasureRow(Vertical):
             self.remove()
 
 
+def _offset(text: str, location: tuple[int, int]) -> int:
+    """A TextArea (row, column) as an offset into its text."""
+    row, column = location
+    lines = text.split("\n")
+    return sum(len(line) + 1 for line in lines[:row]) + min(column, len(lines[row]) if row < len(lines) else 0)
+
+
 class MeetingScreen(Screen[None]):
     """The guided meeting: steps 0–7 on the shared screen."""
 
@@ -223,7 +230,7 @@ class MeetingScreen(Screen[None]):
         Binding("ctrl+t", "add_measure", "Nytt tiltak", priority=True),
         Binding("f10", "finalize", "Ferdigstill", priority=True),
         Binding("ctrl+o", "home", "Til oversikten", priority=True),
-        Binding("f4", "guard_refer", "Henvis videre", priority=True),
+        Binding("f4", "refer", "Henvis tema", priority=True),
         Binding("f6", "guard_keep", "Behold", priority=True),
         Binding("f9", "take_over", "Ta over møtet", priority=True),
     ]
@@ -536,8 +543,10 @@ class MeetingScreen(Screen[None]):
         key = self.steps[self.step_index].key
         if action == "take_over":
             return self.read_only and self._lease_free
-        if self.read_only and action in ("guard_refer", "guard_keep", "add_measure", "finalize"):
+        if self.read_only and action in ("refer", "guard_refer", "guard_keep", "add_measure", "finalize"):
             return False
+        if action == "refer":
+            return key != "summary"
         if action in ("guard_refer", "guard_keep"):
             return self.flag is not None
         if action == "add_measure":
@@ -629,10 +638,13 @@ class MeetingScreen(Screen[None]):
         dirty, self.guard_dirty = self.guard_dirty, {}
         for field, widget in dirty.items():
             text = widget.text if isinstance(widget, TextArea) else widget.value
+            result = check(text)
             flag = None
-            for match in check(text).matches:
+            # Sure hits first; then the ones the guard only asks about.
+            for match in (*result.matches, *getattr(result, "asks", ())):
                 if (field, match.category, match.phrase.lower()) not in self.kept:
-                    flag = Flag(field, match.category, match.phrase, match.start, match.end)
+                    flag = Flag(field, match.category, match.phrase, match.start, match.end,
+                                confidence=getattr(match, "confidence", 1.0), level=getattr(match, "level", "flag"))
                     break
             if flag is not None:
                 self._show_flag(flag)
@@ -653,44 +665,103 @@ class MeetingScreen(Screen[None]):
             return self.query_one(f"#rev-{field.split(':')[1]}-comment", Input)
         return self.query_one(f"#f-{field}")
 
-    @on(Button.Pressed, "#guard-refer")
-    def action_guard_refer(self) -> None:
-        """Move the flagged sentence out of the note into the coordinator's private follow-up list."""
-        from moteleder.guard import sentence_span
+    def _field_text(self, widget) -> str:
+        return widget.text if isinstance(widget, TextArea) else widget.value
 
-        flag = self.flag
-        if flag is None:
-            return
-        widget = self._flagged_widget(flag.field)
-        text = widget.text if isinstance(widget, TextArea) else widget.value
-        start = text.find(flag.phrase)
-        if start < 0:
-            self._show_flag(None)
-            return
-        begin, end = sentence_span(text, start, start + len(flag.phrase))
-        sentence = text[begin:end].strip()
-        rest = (text[:begin].rstrip(" ") + (" " if text[:begin].strip() and text[end:].strip() else "")
-                + text[end:].lstrip(" ")).strip()
-        if not self.write(self.store.add_referral, self.group.id, self.meeting_id, flag.category, flag.field,
-                          sentence):
-            return  # the sentence stays in the note until it is safely in the private list
+    def _refer(self, field: str, widget, category: str, start: int, end: int, *, manual: bool) -> bool:
+        """Move the sentence holding text[start:end] out of the note into the coordinator's
+        private follow-up list; the minute gets one neutral line. Same for a flag and a manual refer."""
+        from moteleder.referral import cut_sentence
+
+        sentence, rest = cut_sentence(self._field_text(widget), start, end)
+        if not sentence:
+            return False
+        if not self.write(self.store.add_referral, self.group.id, self.meeting_id, category, field, sentence):
+            return False  # the sentence stays in the note until it is safely in the private list
+        if manual:  # a miss: kept privately so the guard's corpus can grow from real use
+            self.write(self.store.record_guard_feedback, "missed", category, "", field, sentence)
         if isinstance(widget, TextArea):
             widget.text = rest
         else:
             widget.value = rest
-        self._show_flag(None)
         self.flush()
         self.notify("Temaet er flyttet til din private oppfølgingsliste. Det kommer ikke i referatet.",
                     title="Henvist videre", timeout=6)
+        return True
+
+    def action_refer(self) -> None:
+        """F4: refer the flagged sentence, or — when nothing is flagged — the sentence at the
+        cursor (or the selection), after asking which topic it is."""
+        if self.flag is not None:
+            self.action_guard_refer()
+            return
+        from moteleder.app.screens.refer import ReferScreen
+
+        target = self._referable_focus()
+        if target is None:
+            self.notify("Sett markøren i setningen som skal henvises videre, og trykk F4.", title="Henvis tema")
+            return
+        field, widget, start, end = target
+        if not self._field_text(widget)[start:end].strip() and not self._field_text(widget).strip():
+            self.notify("Feltet er tomt; det er ingenting å henvise.", title="Henvis tema")
+            return
+
+        def chosen(category: str | None) -> None:
+            if category is not None and self.is_mounted:
+                self._refer(field, widget, category, start, end, manual=True)
+                widget.focus()
+
+        self.app.push_screen(ReferScreen(), chosen)
+
+    def _referable_focus(self):
+        """(field, widget, start, end) for the text field in focus: its selection, or the cursor."""
+        widget = self.focused
+        if isinstance(widget, TextArea) and widget.name:
+            text = widget.text
+            selection = widget.selection
+            ends = sorted((_offset(text, selection.start), _offset(text, selection.end)))
+            return widget.name, widget, ends[0], ends[1]
+        if isinstance(widget, Input):
+            if widget.name and "meeting-field" in widget.classes:
+                field = widget.name
+            elif widget.has_class("ms-what") and isinstance(widget.parent.parent, MeasureRow):
+                field = f"measure:{widget.parent.parent.measure.id}"
+            elif widget.has_class("review-comment") and isinstance(widget.parent, ReviewRow):
+                field = f"review:{widget.parent.measure.id}"
+            else:
+                return None
+            start, end = sorted(widget.selection) if not widget.selection.is_empty else (
+                widget.cursor_position, widget.cursor_position)
+            return field, widget, start, end
+        return None
+
+    @on(Button.Pressed, "#guard-refer")
+    def action_guard_refer(self) -> None:
+        """Move the flagged sentence out of the note into the coordinator's private follow-up list."""
+        flag = self.flag
+        if flag is None:
+            return
+        widget = self._flagged_widget(flag.field)
+        text = self._field_text(widget)
+        start = flag.start if text[flag.start:flag.end] == flag.phrase else text.find(flag.phrase)
+        if start < 0:
+            self._show_flag(None)
+            return
+        if self._refer(flag.field, widget, flag.category, start, start + len(flag.phrase), manual=False):
+            self._show_flag(None)
 
     @on(Button.Pressed, "#guard-keep")
     def action_guard_keep(self) -> None:
         """Keep the text: the leader judged it ordinary meeting talk (a false alarm)."""
+        from moteleder.referral import cut_sentence
+
         flag = self.flag
         if flag is None:
             return
         self.kept.add((flag.field, flag.category, flag.phrase.lower()))
-        self.write(self.store.record_false_alarm, flag.category, flag.phrase, flag.field)
+        text = self._field_text(self._flagged_widget(flag.field))
+        sentence = cut_sentence(text, flag.start, flag.end)[0] if text[flag.start:flag.end] == flag.phrase else ""
+        self.write(self.store.record_false_alarm, flag.category, flag.phrase, flag.field, sentence)
         self._show_flag(None)
 
     # ------------------------------------------------------------------ step 0: the routine's rules

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import Button, Static
 
 
@@ -18,6 +19,9 @@ class Flag:
     phrase: str
     start: int
     end: int
+    confidence: float = 1.0
+    level: str = "flag"  # "flag": the guard is fairly sure; "ask": it asks quietly
+    manual: bool = False  # the leader chose to refer this, the guard had not flagged it
 
 
 class GuardBanner(Vertical):
@@ -32,8 +36,14 @@ class GuardBanner(Vertical):
     def show(self, flag: Flag | None) -> None:
         from moteleder.guard import GUIDANCE, TOPIC_NAME
 
+        from moteleder.guard.texts import ASK_PHRASE, how_sure
+
         self.display = flag is not None
-        if flag is not None:
-            self.query_one("#guard-text", Static).update(
-                f"[b]{TOPIC_NAME[flag.category]}[/b]\n{GUIDANCE[flag.category]}"
-            )
+        if flag is None:
+            return
+        self.set_class(flag.level == "ask", "-ask")
+        if flag.level == "ask":
+            title = Content.styled(f"Kan dette være {ASK_PHRASE[flag.category]}?", "bold")
+        else:
+            title = Content.assemble((TOPIC_NAME[flag.category], "bold"), f" — {how_sure(flag.confidence)}")
+        self.query_one("#guard-text", Static).update(Content.assemble(title, "\n", GUIDANCE[flag.category]))
