@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+from tests.app.pilot_helpers import type_into, wait_until
+
 from moteleder.app.screens.confirm import ConfirmScreen
 from moteleder.app.screens.followups import FollowUpScreen
 from moteleder.app.screens.meeting import MeetingScreen
@@ -12,7 +14,6 @@ from moteleder.app.screens.minute_view import MinuteViewScreen
 from moteleder.app.screens.refer import ReferScreen
 from moteleder.cli import main
 from moteleder.demo import create_demo_group
-from tests.app.pilot_helpers import click, type_into, wait_until
 
 SIZE = (120, 40)
 MISSED = "Vi har ventet på logopeden siden august."

@@ -35,7 +35,6 @@ class GuardBanner(Vertical):
 
     def show(self, flag: Flag | None) -> None:
         from moteleder.guard import GUIDANCE, TOPIC_NAME
-
         from moteleder.guard.texts import ASK_PHRASE, how_sure
 
         self.display = flag is not None
