@@ -107,3 +107,70 @@ async def _drive(text: str, folder: Path) -> None:
 def test_markup_like_text_is_shown_as_typed_everywhere(text):
     with tempfile.TemporaryDirectory() as folder:
         asyncio.run(_drive(text, Path(folder)))
+
+
+async def _drive_between(text: str, folder: Path) -> None:
+    """Consent, invitation, evaluation and closing a group, with markup-like text in every field."""
+    from moteleder.app.screens.close_group import CloseGroupScreen
+    from moteleder.app.screens.consent import ConsentScreen
+    from moteleder.app.screens.evaluation import EvaluationScreen
+    from moteleder.app.screens.invitation import InvitationScreen
+
+    store = Store.open(folder / "data" / "moteleder.db", create_folder=True)
+    group_id = store.create_group(f"{text} Nordmann")
+    store.add_member(group_id, f"Kari {text}", role=text, kind="guardian")
+    app = make_app(store, minutes_dir=folder / "referater", autosave_interval=0.1, clock_running=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f4")
+        await wait_until(pilot, lambda: isinstance(app.screen, GroupScreen), "the group page")
+        await pilot.press("f6")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConsentScreen), "consent")
+        await type_into(pilot, "#consent-note", text)
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, GroupScreen), "the group page")
+        await pilot.press("f8")
+        await wait_until(pilot, lambda: isinstance(app.screen, InvitationScreen), "the invitation")
+        if app.screen.query("#plan-date") and app.screen.query_one("#set-time").display:
+            await type_into(pilot, "#plan-date", "24.12.2030")
+            await type_into(pilot, "#plan-time", "10.00")
+            await type_into(pilot, "#plan-theme", text)
+            await click(pilot, "#set-meeting")
+        await type_into(pilot, "#item-who", text)
+        await type_into(pilot, "#item-text", text)
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press("f10")  # the invitation, Markdown and .ics
+        await pilot.pause()
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, GroupScreen), "the group page")
+        await pilot.press("f9")
+        await wait_until(pilot, lambda: isinstance(app.screen, EvaluationScreen), "the evaluation")
+        await type_into(pilot, "#ev-composition", text)
+        await pilot.press("f10")
+        await wait_until(pilot, lambda: isinstance(app.screen, GroupScreen), "the group page")
+        await click(pilot, "#close-group")
+        await wait_until(pilot, lambda: isinstance(app.screen, CloseGroupScreen), "closing the group")
+        await type_into(pilot, "#close-reason", text)
+        await click(pilot, "#confirm-close")
+        await wait_until(pilot, lambda: isinstance(app.screen, GroupScreen), "the group page")
+        await pilot.pause()
+        assert f"{text.strip()}" in _screen_text(app)  # the reason, as typed
+        assert app.is_running and app._exception is None
+    group = store.group(group_id)
+    assert group.is_closed and group.close_reason == text.strip()
+    assert [c.note for c in store.consents(group_id)] == [text.strip()]
+    invitations = list((folder / "innkallinger").glob("*.md"))
+    assert invitations and "Nordmann" in invitations[0].read_text(encoding="utf-8")
+    store.close()
+
+
+@settings(max_examples=2, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=hostile)
+@example(text="[/]")
+@example(text="[@click=app.quit]Kari[/] \\[b]")
+def test_markup_like_text_between_meetings_is_shown_and_saved_as_typed(text):
+    with tempfile.TemporaryDirectory() as folder:
+        asyncio.run(_drive_between(text, Path(folder)))
