@@ -6,8 +6,6 @@ timer twice a second, never on the path of a keystroke.
 
 from __future__ import annotations
 
-from datetime import date
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -31,7 +29,7 @@ from textual.widgets import (
 
 from moteleder.app.screens.confirm import ConfirmScreen
 from moteleder.app.widgets.clock import MeetingClock
-from moteleder.app.widgets.guard_banner import Flag, GuardBanner
+from moteleder.app.widgets.guard_banner import GuardBanner
 from moteleder.app.widgets.key_bar import KeyBar
 from moteleder.app.widgets.progress import StepBar
 from moteleder.dates import (
@@ -43,7 +41,9 @@ from moteleder.dates import (
 )
 from moteleder.minute import possessive
 from moteleder.models import Measure, Member, Review
+from moteleder.session import Flag, MeetingSession, ReadOnly, Saved
 from moteleder.steps import DEFAULT_STEPS, StepSpec
+from moteleder.storage import Store, StoreError
 
 ATTENDANCE_CHOICES = (("present", "Til stede"), ("absent", "Forfall"))
 REVIEW_CHOICES = (("done", "Gjennomført"), ("partly", "Delvis"), ("not_done", "Ikke gjennomført"))
@@ -242,41 +242,62 @@ class MeetingScreen(Screen[None]):
         self.meeting_id = meeting_id
         self.profile = profile
         self.steps: tuple[StepSpec, ...] = steps_for(profile) if profile is not None else DEFAULT_STEPS
-        self.pending: dict[str, str] = {}
-        self.pending_measures: dict[int, dict] = {}
-        self.pending_reviews: dict[int, str] = {}
         self.step_index = 0
-        self.finalized = False
-        # Topic guard: fields typed in since the last check, the flag on screen, flags the leader kept.
+        self._lease_holder = lease_holder
+        # Topic guard: fields typed in since the last check, and the flag on screen.
         self.guard_dirty: dict[str, object] = {}
         self.flag: Flag | None = None
-        self.kept: set[tuple[str, str, str]] = set()
-        self._save_failed = False
-        # One meeting, one writer (moteleder.lease): read-only while another instance runs it.
-        import secrets
-
-        self.lease_holder = lease_holder or secrets.token_hex(8)
-        self.read_only = False
         self._lease_free = False
 
     @property
-    def store(self):
+    def store(self) -> Store:
         return self.app.store
+
+    # The meeting's rules live in the session; the rows and tests read these through the screen.
+    @property
+    def pending(self) -> dict[str, str]:
+        return self.session.pending
+
+    @property
+    def pending_measures(self) -> dict[int, dict]:
+        return self.session.pending_measures
+
+    @property
+    def pending_reviews(self) -> dict[int, str]:
+        return self.session.pending_reviews
+
+    @property
+    def read_only(self) -> bool:
+        return self.is_composed and self.session.read_only
+
+    @property
+    def finalized(self) -> bool:
+        return self.is_composed and self.session.finalized
+
+    @property
+    def is_composed(self) -> bool:
+        """The session is made in compose; key bindings are checked before that."""
+        return "session" in self.__dict__
+
+    @property
+    def lease_holder(self) -> str:
+        return self.session.lease_holder
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
-        store = self.store
-        self.meeting = meeting = store.meeting(self.meeting_id)
-        self.group = group = store.group(meeting.group_id)
-        self.members = store.members(group.id)
-        self.meeting_day = meeting.starts_at.date() if meeting.starts_at else date.today()
-        self.step_seconds: dict[str, float] = dict(meeting.step_seconds)
+        self.session = session = MeetingSession(self.store, self.meeting_id, profiles=self.app.profiles,
+                                                lease_holder=self._lease_holder)
+        self.meeting, self.group, self.members = session.meeting, session.group, session.members
+        self.meeting_day = session.meeting_day
+        self.step_seconds = session.step_seconds
+        meeting, group = self.meeting, self.group
         keys = [s.key for s in self.steps]
         self.step_index = keys.index(meeting.current_step) if meeting.current_step in keys else 0
         when = format_datetime(meeting.starts_at) if meeting.starts_at else ""
-        held = self._take_lease()
+        session.take_lease()
         yield Static(f"Ansvarsgruppemøte for {group.person_name}   ·   {when}", id="meeting-bar", markup=False)
-        yield Static(self._lease_text(held) if held else "", id="lease-banner", markup=False)
+        yield Static(self._lease_text(session.other_lease) if session.read_only else "", id="lease-banner",
+                     markup=False)
         yield StepBar(self.steps, id="progress")
         yield MeetingClock(id="clock")
         yield GuardBanner(id="guard-banner")
@@ -405,11 +426,7 @@ class MeetingScreen(Screen[None]):
         self.refresh_attendance_warnings()
 
     def on_unmount(self) -> None:
-        self.flush()
-        if not self.read_only:
-            from moteleder.lease import release
-
-            self.write(release, self.store, self.meeting_id, self.lease_holder)
+        self.write(self.session.leave)
 
     def _tick(self) -> None:
         if not self.app.clock_running:
@@ -444,60 +461,27 @@ class MeetingScreen(Screen[None]):
         A failed save (a full disk, say) keeps the text waiting in memory and tries again on
         the next tick; the leader sees a message, and the meeting goes on.
         """
-        from moteleder.storage import StoreError
-
-        if self.finalized or self.read_only:
-            return
-        fields, self.pending = self.pending, {}
-        measures, self.pending_measures = self.pending_measures, {}
-        reviews, self.pending_reviews = self.pending_reviews, {}
-        try:
-            self._save(fields, measures, reviews)
-        except StoreError as error:
-            # Newer typing (already in pending) wins over what failed to save.
-            self.pending = {**fields, **self.pending}
-            for measure_id, values in measures.items():
-                self.pending_measures[measure_id] = {**values, **self.pending_measures.get(measure_id, {})}
-            self.pending_reviews = {**reviews, **self.pending_reviews}
-            if not self._save_failed:
-                self.notify(f"{error} Teksten er ikke borte; moteleder prøver igjen.", title="Ikke lagret",
-                            severity="error", timeout=10)
-            self._save_failed = True
-        else:
-            if self._save_failed:
-                self.notify("Alt er lagret igjen.", title="Lagret")
-            self._save_failed = False
+        saved = self.session.flush()
+        if saved is Saved.FAILED:
+            self.notify(f"{self.session.save_error} Teksten er ikke borte; moteleder prøver igjen.",
+                        title="Ikke lagret", severity="error", timeout=10)
+        elif saved is Saved.RECOVERED:
+            self.notify("Alt er lagret igjen.", title="Lagret")
 
     def write(self, action, *args, **kwargs):
         """Run one immediate database write; on failure say so calmly and return None (the meeting goes on)."""
         import sqlite3
 
-        from moteleder.storage import StoreError
-
-        if self.read_only:
-            self.notify("Møtet er åpent et annet sted, så ingenting lagres her.", title="Bare lesing",
-                        severity="warning")
-            return None
         try:
-            result = action(*args, **kwargs)
+            result = self.session.write(action, *args, **kwargs)
+        except ReadOnly as error:
+            self.notify(str(error), title="Bare lesing", severity="warning")
+            return None
         except (StoreError, sqlite3.Error) as error:
             message = str(error) if isinstance(error, StoreError) else "Databasen kunne ikke skrive endringen."
             self.notify(f"{message} Prøv igjen.", title="Ikke lagret", severity="error", timeout=10)
             return None
         return True if result is None else result
-
-    def _save(self, fields: dict[str, object], measures: dict[int, dict], reviews: dict[int, str]) -> None:
-        store = self.store
-        if fields or self.step_seconds != self.meeting.step_seconds:
-            values: dict[str, object] = dict(fields)
-            values["step_seconds"] = {k: round(v) for k, v in self.step_seconds.items()}
-            store.save_meeting_fields(self.meeting_id, values)
-            self.meeting.step_seconds = dict(self.step_seconds)
-        for measure_id, changes in measures.items():
-            if changes:
-                store.update_measure(measure_id, **changes)
-        for measure_id, comment in reviews.items():
-            store.set_review(measure_id, self.meeting_id, comment=comment)
 
     # ------------------------------------------------------------------ navigation
     def _show_step(self, index: int, *, initial: bool = False) -> None:
@@ -508,7 +492,7 @@ class MeetingScreen(Screen[None]):
         self.query_one(StepBar).show(index)
         self._update_clock()
         if not initial and not self.read_only:
-            self.write(self.store.save_meeting_fields, self.meeting_id, {"current_step": spec.key})
+            self.write(self.session.go_to_step, spec.key)
         if spec.key == "summary":
             self._refresh_preview()
         self.refresh_bindings()
@@ -565,19 +549,6 @@ class MeetingScreen(Screen[None]):
         self.dismiss()
 
     # ------------------------------------------------------------------ one meeting, one writer
-    def _take_lease(self):
-        """Hold the meeting's lease, or open it read-only; returns the other instance's lease."""
-        from moteleder.lease import acquire
-        from moteleder.storage import StoreError
-
-        try:
-            held = acquire(self.store, self.meeting_id, self.lease_holder)
-        except StoreError:
-            return None  # the database is busy: the autosave will say so if it stays that way
-        self.read_only = held is not None
-        self._lease_free = False
-        return held
-
     def _lease_text(self, held) -> str:
         if self._lease_free:
             return (f"{held.describe()}, men det har ikke vært aktivt siden kl. {held.last_seen()}. "
@@ -588,41 +559,31 @@ class MeetingScreen(Screen[None]):
 
     def _lease_tick(self) -> None:
         """Renew our lease; or, read-only, see whether the other instance has let go."""
-        from moteleder.lease import current, heartbeat
-        from moteleder.storage import StoreError
-
+        session = self.session
         try:
-            if not self.read_only:
-                if self.finalized or heartbeat(self.store, self.meeting_id, self.lease_holder):
+            if not session.read_only:
+                if session.renew_lease():
                     return
-                self.pending, self.pending_measures, self.pending_reviews = {}, {}, {}
-                self.read_only = True
                 self.query_one("#steps").disabled = True
                 self.notify("Møtet er tatt over i et annet vindu. Det som skrives der, lagres der; "
                             "her kan du bare lese.", title="Bare lesing", severity="warning", timeout=12)
-            held = current(self.store, self.meeting_id)
+            free = session.lease_is_free()
         except StoreError:
             return  # busy: try again on the next tick
-        free = held is None or held.is_stale()
         changed = free != self._lease_free
         self._lease_free = free
         banner = self.query_one("#lease-banner", Static)
-        banner.update(self._lease_text(held))
+        banner.update(self._lease_text(session.other_lease))
         banner.display = True
         if changed:
             self.refresh_bindings()
 
     def action_take_over(self) -> None:
         """Run the meeting here: take the lease and open the meeting afresh from the database."""
-        from moteleder.lease import acquire
-        from moteleder.storage import StoreError
-
         if not (self.read_only and self._lease_free):
             return
         try:
-            acquire(self.store, self.meeting_id, self.lease_holder, take_over=True)
-            # Carry on from the step being looked at.
-            self.store.save_meeting_fields(self.meeting_id, {"current_step": self.steps[self.step_index].key})
+            self.session.take_over(self.steps[self.step_index].key)
         except StoreError as error:
             self.notify(f"{error} Prøv igjen.", title="Ikke tatt over", severity="error")
             return
@@ -633,19 +594,9 @@ class MeetingScreen(Screen[None]):
         """Check the fields typed in since last time (on a timer, never on a keystroke)."""
         if not self.guard_dirty or not self.app.guard_enabled:
             return
-        from moteleder.guard import check
-
         dirty, self.guard_dirty = self.guard_dirty, {}
         for field, widget in dirty.items():
-            text = widget.text if isinstance(widget, TextArea) else widget.value
-            result = check(text)
-            flag = None
-            # Sure hits first; then the ones the guard only asks about.
-            for match in (*result.matches, *getattr(result, "asks", ())):
-                if (field, match.category, match.phrase.lower()) not in self.kept:
-                    flag = Flag(field, match.category, match.phrase, match.start, match.end,
-                                confidence=getattr(match, "confidence", 1.0), level=getattr(match, "level", "flag"))
-                    break
+            flag = self.session.check(field, self._field_text(widget))
             if flag is not None:
                 self._show_flag(flag)
             elif self.flag is not None and self.flag.field == field:
@@ -668,18 +619,7 @@ class MeetingScreen(Screen[None]):
     def _field_text(self, widget) -> str:
         return widget.text if isinstance(widget, TextArea) else widget.value
 
-    def _refer(self, field: str, widget, category: str, start: int, end: int, *, manual: bool) -> bool:
-        """Move the sentence holding text[start:end] out of the note into the coordinator's
-        private follow-up list; the minute gets one neutral line. Same for a flag and a manual refer."""
-        from moteleder.referral import cut_sentence
-
-        sentence, rest = cut_sentence(self._field_text(widget), start, end)
-        if not sentence:
-            return False
-        if not self.write(self.store.add_referral, self.group.id, self.meeting_id, category, field, sentence):
-            return False  # the sentence stays in the note until it is safely in the private list
-        if manual:  # a miss: kept privately so the guard's corpus can grow from real use
-            self.write(self.store.record_guard_feedback, "missed", category, "", field, sentence)
+    def _replace_text(self, widget, rest: str) -> None:
         if isinstance(widget, TextArea):
             widget.text = rest
         else:
@@ -687,7 +627,6 @@ class MeetingScreen(Screen[None]):
         self.flush()
         self.notify("Temaet er flyttet til din private oppfølgingsliste. Det kommer ikke i referatet.",
                     title="Henvist videre", timeout=6)
-        return True
 
     def action_refer(self) -> None:
         """F4: refer the flagged sentence, or — when nothing is flagged — the sentence at the
@@ -708,7 +647,10 @@ class MeetingScreen(Screen[None]):
 
         def chosen(category: str | None) -> None:
             if category is not None and self.is_mounted:
-                self._refer(field, widget, category, start, end, manual=True)
+                rest = self.write(self.session.refer, field, self._field_text(widget), category, start, end,
+                                  manual=True)
+                if isinstance(rest, str):
+                    self._replace_text(widget, rest)
                 widget.focus()
 
         self.app.push_screen(ReferScreen(), chosen)
@@ -742,26 +684,22 @@ class MeetingScreen(Screen[None]):
         if flag is None:
             return
         widget = self._flagged_widget(flag.field)
-        text = self._field_text(widget)
-        start = flag.start if text[flag.start:flag.end] == flag.phrase else text.find(flag.phrase)
-        if start < 0:
-            self._show_flag(None)
-            return
-        if self._refer(flag.field, widget, flag.category, start, start + len(flag.phrase), manual=False):
-            self._show_flag(None)
+        try:
+            rest = self.session.refer_flag(flag, self._field_text(widget))
+        except StoreError as error:
+            self.notify(f"{error} Prøv igjen.", title="Ikke lagret", severity="error", timeout=10)
+            return  # the sentence stays in the note until it is safely in the private list
+        if rest is not None:
+            self._replace_text(widget, rest)
+        self._show_flag(None)
 
     @on(Button.Pressed, "#guard-keep")
     def action_guard_keep(self) -> None:
         """Keep the text: the leader judged it ordinary meeting talk (a false alarm)."""
-        from moteleder.referral import cut_sentence
-
         flag = self.flag
         if flag is None:
             return
-        self.kept.add((flag.field, flag.category, flag.phrase.lower()))
-        text = self._field_text(self._flagged_widget(flag.field))
-        sentence = cut_sentence(text, flag.start, flag.end)[0] if text[flag.start:flag.end] == flag.phrase else ""
-        self.write(self.store.record_false_alarm, flag.category, flag.phrase, flag.field, sentence)
+        self.write(self.session.keep, flag, self._field_text(self._flagged_widget(flag.field)))
         self._show_flag(None)
 
     # ------------------------------------------------------------------ step 0: the routine's rules
@@ -916,19 +854,16 @@ class MeetingScreen(Screen[None]):
         import sqlite3
 
         from moteleder.export import ExportError
-        from moteleder.meeting import finalize
-        from moteleder.storage import StoreError, write_error_message
+        from moteleder.storage import write_error_message
 
-        self.flush()
         try:
-            path = finalize(self.store, self.meeting_id, self.app.minutes_dir, self.app.profiles)
+            path = self.session.finalize(self.app.minutes_dir)
         except (ExportError, StoreError, sqlite3.Error) as error:
             reason = str(error) if not isinstance(error, sqlite3.Error) else write_error_message(error, None)
             self.query_one("#finalize-info", Static).update(
                 f"Referatet ble ikke ferdigstilt: {reason}\nMøtet er fortsatt åpent, og ingenting er borte. "
                 "Trykk F10 for å prøve igjen.")
             return
-        self.finalized = True
         self.refresh_bindings()
         self._refresh_done(path)
 

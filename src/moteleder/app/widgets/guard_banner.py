@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Static
 
-
-@dataclass(frozen=True)
-class Flag:
-    """A flagged topic in one field of the meeting."""
-
-    field: str  # the meeting column, or "measure:ID:what" / "review:ID"
-    category: str
-    phrase: str
-    start: int
-    end: int
-    confidence: float = 1.0
-    level: str = "flag"  # "flag": the guard is fairly sure; "ask": it asks quietly
-    manual: bool = False  # the leader chose to refer this, the guard had not flagged it
+from moteleder.session import Flag
 
 
 class GuardBanner(Vertical):
