@@ -54,13 +54,18 @@ def _translate_error(message: str) -> str:
     return message
 
 
+DB_HELP = "databasefilen (standard: MOTELEDER_DB eller en fil i brukerens datamappe)"
+
+
 def _db_parent() -> argparse.ArgumentParser:
+    """`--db` for the subcommands, so it may come after the subcommand as well as before it.
+
+    Its default is SUPPRESS: a subcommand that was not given `--db` leaves the attribute
+    alone, so `moteleder --db FIL oversikt` keeps the FIL parsed before the subcommand
+    instead of overwriting it with None (and then opening the default database).
+    """
     parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument(
-        "--db",
-        metavar="FIL",
-        help="databasefilen (standard: MOTELEDER_DB eller en fil i brukerens datamappe)",
-    )
+    parent.add_argument("--db", metavar="FIL", default=argparse.SUPPRESS, help=DB_HELP)
     return parent
 
 
@@ -82,12 +87,12 @@ def build_parser() -> NorwegianArgumentParser:
     db = _db_parent()
     parser = NorwegianArgumentParser(
         prog="moteleder",
-        parents=[db],
         description=(
             "Leder et ansvarsgruppemøte steg for steg på felles skjerm, og skriver referatet.\n"
             "Uten underkommando åpnes appen."
         ),
     )
+    parser.add_argument("--db", metavar="FIL", default=None, help=DB_HELP)
     parser.add_argument("--gruppe", metavar="ID", type=int, help="åpne rett i én ansvarsgruppe")
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", title="kommandoer")
 
