@@ -6,7 +6,6 @@ thousands of groups as the home screen.
 
 from __future__ import annotations
 
-import csv
 import sys
 from datetime import date
 
@@ -92,10 +91,11 @@ def _write_csv(statuses: list[GroupStatus], err) -> None:
     """Semicolon-separated with a BOM, so a Norwegian spreadsheet opens it right. Progress on a
     terminal (stderr) for long lists; nothing extra when run from a script."""
     from moteleder.export import _progress
+    from moteleder.spreadsheet import csv_writer
 
     out = sys.stdout
     out.write("\ufeff")
-    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    writer = csv_writer(out)
     writer.writerow(COLUMNS)
     progress = _progress(err, len(statuses))
     with progress:
