@@ -172,22 +172,44 @@ def build_parser() -> NorwegianArgumentParser:
     return parser
 
 
+EXIT_READER_GONE = 141
+"""What a shell reports for a command whose reader went away (128 + SIGPIPE)."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `moteleder` command."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    command = args.command or "app"
-    module_name, function_name = HANDLERS[command].split(":")
-    handler = getattr(importlib.import_module(module_name), function_name)
+    args = None
     try:
-        return int(handler(args) or 0)
+        args = build_parser().parse_args(argv)
+        command = args.command or "app"
+        module_name, function_name = HANDLERS[command].split(":")
+        handler = getattr(importlib.import_module(module_name), function_name)
+        code = int(handler(args) or 0)
+        sys.stdout.flush()  # a reader gone after the last line is met here, not at exit
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # never a traceback on the user's screen
         return _unexpected(error, args)
 
 
-def _unexpected(error: Exception, args: argparse.Namespace) -> int:
+def _reader_gone() -> int:
+    """The reader of standard output went away (`moteleder … | head -1`): not an error, so no
+    message and no crash report. Python's recipe: point stdout at devnull, so that flushing
+    it at exit does not fail a second time."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file behind stdout (tests): nothing to flush at exit
+        pass
+    return EXIT_READER_GONE
+
+
+def _unexpected(error: Exception, args: argparse.Namespace | None) -> int:
     """A Norwegian message on stderr, the technical detail in a private report file; exit 1."""
     import sqlite3
 

@@ -98,12 +98,11 @@ def _finalize(store: Store, meeting_id: int, build_minute, render_minute) -> Non
 
 def run_demo(args) -> int:
     """`moteleder demo`: the demo group (or --grupper N synthetic groups)."""
-    from rich.console import Console
-
     from moteleder.app_support import open_store_or_exit
+    from moteleder.cli_output import cli_console
 
-    console = Console(highlight=False)
-    store = open_store_or_exit(args.db, Console(stderr=True))
+    console = cli_console()
+    store = open_store_or_exit(args.db, cli_console(stderr=True))
     if store is None:
         return 1
     try:

@@ -186,12 +186,11 @@ def _os_message(error: OSError, path: Path) -> str:
 
 def run_export(args) -> int:
     """`moteleder eksport`: every finalized minute as one Markdown file each."""
-    from rich.console import Console
-
     from moteleder.app_support import open_store_or_exit
+    from moteleder.cli_output import cli_console
 
-    console = Console(stderr=False, highlight=False)
-    err = Console(stderr=True, highlight=False)
+    console = cli_console()
+    err = cli_console(stderr=True)
     store = open_store_or_exit(args.db, err)
     if store is None:
         return 1

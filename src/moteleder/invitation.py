@@ -182,14 +182,13 @@ def write_invitation(store: Store, meeting_id: int, folder: Path, *, sent_on: da
 
 def run_innkalling(args) -> int:
     """`moteleder innkalling MØTE-ID`: the invitation as Markdown and .ics."""
-    from rich.console import Console
-
     from moteleder.app_support import open_store_or_exit
+    from moteleder.cli_output import cli_console
     from moteleder.export import ExportError
     from moteleder.storage import StoreError
 
-    console = Console(highlight=False)
-    err = Console(stderr=True, highlight=False)
+    console = cli_console()
+    err = cli_console(stderr=True)
     store = open_store_or_exit(args.db, err)
     if store is None:
         return 1

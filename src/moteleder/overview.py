@@ -41,15 +41,14 @@ def overview_row(status: GroupStatus) -> list[str]:
 
 
 def run_oversikt(args) -> int:
-    from rich.console import Console
-
     from moteleder.app_support import open_store_or_exit
     from moteleder.attention import needs_attention
+    from moteleder.cli_output import cli_console
 
-    console = Console(highlight=False)
+    console = cli_console()
     if not console.is_terminal:  # piped or redirected: wide enough that the table stays readable
-        console = Console(highlight=False, width=160)
-    err = Console(stderr=True, highlight=False)
+        console = cli_console(width=160)
+    err = cli_console(stderr=True)
     store = open_store_or_exit(args.db, err)
     if store is None:
         return 1

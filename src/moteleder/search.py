@@ -218,14 +218,14 @@ def make_snippet(text: str, stems: list[str], *, width: int = 90) -> tuple[str, 
 # ---------------------------------------------------------------- moteleder sok
 def run_sok(args) -> int:
     """`moteleder sok TEKST`: group, date and a snippet for each hit."""
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     from moteleder.app_support import open_store_or_exit
+    from moteleder.cli_output import cli_console
 
-    console = Console(highlight=False)
-    store = open_store_or_exit(args.db, Console(stderr=True, highlight=False))
+    console = cli_console()
+    store = open_store_or_exit(args.db, cli_console(stderr=True))
     if store is None:
         return 1
     words = " ".join(args.tekst)

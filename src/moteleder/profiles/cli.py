@@ -90,12 +90,14 @@ def _json_output(profiles: dict[str, Profile]) -> str:
 
 
 def _print_rich(profiles: dict[str, Profile]) -> None:
-    from rich.console import Console, Group
+    from rich.console import Group
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
 
-    console = Console()
+    from moteleder.cli_output import cli_console
+
+    console = cli_console()
     console.print(Text(f"Egne profiler leses fra: {user_profile_dir()}", style="dim"))
     for profile in profiles.values():
         rules = Table.grid(padding=(0, 2))
