@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from moteleder.markdown_text import escape_inline
 from moteleder.minute import CONFIDENTIAL
 
 if TYPE_CHECKING:
@@ -85,27 +86,27 @@ def render_markdown(inv: Invitation) -> str:
         "",
         f"**{CONFIDENTIAL}**",
         "",
-        f"- **Ansvarsgruppe for:** {_md(inv.person_name)}",
+        f"- **Ansvarsgruppe for:** {escape_inline(inv.person_name)}",
         (
             f"- **Tid:** {format_weekday_date(inv.starts_at.date())} kl. {format_time(inv.starts_at)}–"
             f"{format_time(inv.ends_at)} ({_minutes(inv)} minutter)"
         ),
     ]
     if inv.theme:
-        lines.append(f"- **Tema:** {_md(inv.theme)}")
+        lines.append(f"- **Tema:** {escape_inline(inv.theme)}")
     if inv.coordinator:
-        lines.append(f"- **Koordinator:** {_md(inv.coordinator)}")
+        lines.append(f"- **Koordinator:** {escape_inline(inv.coordinator)}")
     lines += ["", "## Innkalt", ""]
-    lines += [f"- {_md(name)}" for name in inv.invited] or ["- (ingen faste deltakere registrert)"]
+    lines += [f"- {escape_inline(name)}" for name in inv.invited] or ["- (ingen faste deltakere registrert)"]
     if inv.extra_invitees.strip():
-        lines.append(f"- Også invitert: {_md(inv.extra_invitees.strip())}")
+        lines.append(f"- Også invitert: {escape_inline(inv.extra_invitees.strip())}")
     lines += ["", "## Saksliste", ""]
     for n, (title, minutes) in enumerate(inv.steps, start=1):
-        lines.append(f"{n}. {_md(title)} ({minutes} min)")
+        lines.append(f"{n}. {escape_inline(title)} ({minutes} min)")
     lines += ["", "## Saker meldt inn på forhånd", ""]
     if inv.reported:
         for who, text in inv.reported:
-            lines.append(f"- {_md(text)}" + (f" (meldt av {_md(who)})" if who else ""))
+            lines.append(f"- {escape_inline(text)}" + (f" (meldt av {escape_inline(who)})" if who else ""))
     else:
         lines.append("- Ingen ennå.")
     lines += [
@@ -120,14 +121,6 @@ def render_markdown(inv: Invitation) -> str:
 
 def _minutes(inv: Invitation) -> int:
     return int((inv.ends_at - inv.starts_at).total_seconds() // 60)
-
-
-def _md(text: str) -> str:
-    """Typed text inside Markdown: characters that would change the layout are escaped."""
-    out = text.replace("\\", "\\\\")
-    for char in "*_`#|<>[]":
-        out = out.replace(char, "\\" + char)
-    return " ".join(out.split())
 
 
 def render_ics(inv: Invitation, *, now: datetime | None = None) -> str:

@@ -35,6 +35,7 @@ from moteleder.models import (
     Review,
 )
 from moteleder.schema_version import MIGRATION_SET, MIGRATIONS
+from moteleder.typed_text import clean_text
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -57,6 +58,11 @@ class StoreError(Exception):
 
 def _now() -> str:
     return datetime.now().isoformat(timespec="seconds")
+
+
+def _cleaned(fields: dict[str, object]) -> dict[str, object]:
+    """Typed text among the fields without control, bidi-override or zero-width characters."""
+    return {key: clean_text(value) if isinstance(value, str) else value for key, value in fields.items()}
 
 
 class Store:
@@ -210,7 +216,7 @@ class Store:
         with self.transaction():
             return self.db["groups"].insert(
                 {
-                    "person_name": person_name.strip(),
+                    "person_name": clean_text(person_name).strip(),
                     "birth_year": birth_year,
                     "profile_id": profile_id,
                     "coordinator_kind": coordinator_kind,
@@ -222,6 +228,7 @@ class Store:
             ).last_pk
 
     def update_group(self, group_id: int, **fields: object) -> None:
+        fields = _cleaned(fields)
         with self.transaction():
             self.db["groups"].update(group_id, fields)
 
@@ -312,10 +319,10 @@ class Store:
             return self.db["members"].insert(
                 {
                     "group_id": group_id,
-                    "name": name.strip(),
-                    "role": role.strip(),
-                    "service": service.strip(),
-                    "contact": contact.strip(),
+                    "name": clean_text(name).strip(),
+                    "role": clean_text(role).strip(),
+                    "service": clean_text(service).strip(),
+                    "contact": clean_text(contact).strip(),
                     "kind": kind,
                     "standing": int(standing),
                     "is_coordinator": int(is_coordinator),
@@ -324,6 +331,7 @@ class Store:
             ).last_pk
 
     def update_member(self, member_id: int, **fields: object) -> None:
+        fields = _cleaned(fields)
         with self.transaction():
             if fields.get("is_coordinator"):
                 group_id = self.db["members"].get(member_id)["group_id"]
