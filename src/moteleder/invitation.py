@@ -143,7 +143,13 @@ def render_ics(inv: Invitation, *, now: datetime | None = None) -> str:
     event.add("class", "CONFIDENTIAL")
     calendar.add_component(event)
     if hasattr(calendar, "add_missing_timezones"):  # icalendar 6+: a VTIMEZONE for Europe/Oslo
-        calendar.add_missing_timezones()
+        # Only the years around the meeting (from the time zone database), not 1970–2038.
+        calendar.add_missing_timezones(first_date=date(inv.starts_at.year - 1, 1, 1),
+                                       last_date=date(inv.ends_at.year + 2, 1, 1))
+        for timezone in calendar.walk("VTIMEZONE"):
+            # icalendar notes the years in English ("This timezone only works from …"); a
+            # calendar entry carries no English text, and the VTIMEZONE is complete without it.
+            timezone.pop("COMMENT", None)
     return calendar.to_ical().decode("utf-8")
 
 
