@@ -15,10 +15,20 @@ def open_store(db_arg: str | None) -> Store:
     return Store.open(path, create_folder=create_folder)
 
 
-def open_store_or_exit(db_arg: str | None, err_console) -> Store | None:
-    """Like open_store, but prints the Norwegian reason and returns None on failure."""
+def open_store_or_exit(db_arg: str | None, err_console, *, for_writing: bool = False) -> Store | None:
+    """Like open_store, but prints the Norwegian reason and returns None on failure.
+
+    `for_writing`: the command is about to write, so a damaged file is refused first
+    (`Store.check_integrity`) instead of being written to.
+    """
+    store = None
     try:
-        return open_store(db_arg)
+        store = open_store(db_arg)
+        if for_writing:
+            store.check_integrity()
+        return store
     except StoreError as error:
+        if store is not None:
+            store.close()
         err_console.print(f"[bold red]Feil:[/] {error}")
         return None

@@ -188,7 +188,7 @@ def run_innkalling(args) -> int:
 
     console = cli_console()
     err = cli_console(stderr=True)
-    store = open_store_or_exit(args.db, err)
+    store = open_store_or_exit(args.db, err, for_writing=True)
     if store is None:
         return 1
     try:

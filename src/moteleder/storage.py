@@ -124,16 +124,28 @@ class Store:
             if "not a database" in text or "file is encrypted" in text:
                 raise StoreError(f"«{path}» er ikke en moteleder-database (filen er ikke SQLite).") from None
             if "malformed" in text or "corrupt" in text:
-                raise StoreError(
-                    f"Databasen «{path}» er skadet. Ta vare på filen og kontakt brukerstøtte; "
-                    "moteleder endrer den ikke."
-                ) from None
+                raise StoreError(damaged_message(path)) from None
             if "locked" in text or "busy" in text:
                 raise StoreError(f"Databasen «{path}» er i bruk av et annet program. Prøv igjen om litt.") from None
             if "readonly" in text or "read-only" in text:
                 raise StoreError(f"Databasen «{path}» er skrivebeskyttet.") from None
             raise StoreError(f"Kan ikke åpne databasen «{path}»: {error}.") from None
         return store
+
+    def check_integrity(self) -> None:
+        """Refuse a damaged file before writing to it (`PRAGMA quick_check`): StoreError, file unchanged.
+
+        Opening reads only the schema, so damage deeper in the file is otherwise found by the
+        first write that touches it, after earlier writes have gone in.
+        """
+        try:
+            result = self.conn.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.DatabaseError as error:
+            if not is_damage(error):
+                raise
+            result = []
+        if result != [("ok",)]:
+            raise StoreError(damaged_message(self.path))
 
     @classmethod
     def open_read_only(cls, path: Path | str) -> Store:
@@ -899,13 +911,21 @@ class Store:
         ))  # fmt: skip
 
 
+def is_damage(error: sqlite3.Error) -> bool:
+    """Whether SQLite says the file is damaged (or not a database at all)."""
+    text = str(error).lower()
+    return "malformed" in text or "corrupt" in text or "not a database" in text
+
+
+def damaged_message(path: Path | None) -> str:
+    name = f"Databasen «{path}»" if path else "Databasen"
+    return f"{name} er skadet. Ta vare på filen og kontakt brukerstøtte; moteleder endrer den ikke."
+
+
 def database_error_message(error: sqlite3.Error, path: Path | None) -> str:
     """A database problem met after opening (a damaged page deep in the file, a full disk …)."""
-    text = str(error).lower()
-    if "malformed" in text or "corrupt" in text or "not a database" in text:
-        name = f"Databasen «{path}»" if path else "Databasen"
-        return (f"{name} er skadet. Ta vare på filen og kontakt brukerstøtte; "
-                "moteleder endrer den ikke.")
+    if is_damage(error):
+        return damaged_message(path)
     return write_error_message(error, path)
 
 
