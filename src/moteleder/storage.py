@@ -107,6 +107,8 @@ class Store:
                 f"Databasen «{path}» er skrivebeskyttet. moteleder må kunne lagre underveis i møtet; "
                 "velg en fil du kan skrive til."
             )
+        side_files = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
+        had_side_files = [side.exists() for side in side_files]
         conn = None
         try:
             conn = sqlite3.connect(str(path), timeout=5.0, check_same_thread=False)
@@ -117,9 +119,14 @@ class Store:
             store._migrate()
         except (sqlite3.DatabaseError, StoreError) as error:
             if conn is not None:
-                conn.close()  # also removes the empty -wal/-shm files it made
+                conn.close()  # also removes the empty -wal/-shm files it made, when it can
+            _remove_what_open_left(path, is_new, side_files, had_side_files)
             if isinstance(error, StoreError):
                 raise
+            if is_disk_full(error, path):
+                raise StoreError(
+                    f"Disken er full, så databasen «{path}» kan ikke åpnes. Frigjør plass på disken og prøv igjen."
+                ) from None
             text = str(error).lower()
             if "not a database" in text or "file is encrypted" in text:
                 raise StoreError(f"«{path}» er ikke en moteleder-database (filen er ikke SQLite).") from None
@@ -911,6 +918,55 @@ class Store:
         ))  # fmt: skip
 
 
+def _remove_what_open_left(path: Path, is_new: bool, side_files: list[Path], had_side_files: list[bool]) -> None:
+    """After a failed open, remove the files that open made and that hold nothing.
+
+    A database file made by this open holds nothing of the user's, so it goes with its
+    -wal and -shm. For an existing database only an empty -wal and its -shm are removed, and
+    only if neither was there before the open: then no other program had the file open, and
+    no saved change waits in the -wal.
+    """
+    if is_new:
+        for file in (path, *side_files):
+            file.unlink(missing_ok=True)
+        return
+    wal, shm = side_files
+    if any(had_side_files):
+        return
+    try:
+        if wal.exists() and wal.stat().st_size > 0:
+            return
+        wal.unlink(missing_ok=True)
+        shm.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+DISK_NEARLY_FULL = 1024 * 1024
+"""Free bytes below which a failed write or read of the -wal/-shm is taken for a full disk."""
+
+
+def is_disk_full(error: sqlite3.Error, path: Path | None) -> bool:
+    """Whether a database error comes from a full disk.
+
+    SQLite says so itself (SQLITE_FULL) when the database file cannot grow; when the -wal or
+    the -shm cannot, it reports a disk I/O error (SQLITE_IOERR_WRITE, _SHMSIZE …), so then the
+    free space on the database's disk decides.
+    """
+    name = getattr(error, "sqlite_errorname", "") or ""
+    if name == "SQLITE_FULL" or "database or disk is full" in str(error).lower():
+        return True
+    if path is None or not (name.startswith("SQLITE_IOERR") or "disk i/o error" in str(error).lower()):
+        return False
+    import shutil
+
+    folder = Path(path).parent
+    try:
+        return shutil.disk_usage(folder if folder.exists() else Path.cwd()).free < DISK_NEARLY_FULL
+    except OSError:
+        return False
+
+
 def is_damage(error: sqlite3.Error) -> bool:
     """Whether SQLite says the file is damaged (or not a database at all)."""
     text = str(error).lower()
@@ -926,6 +982,9 @@ def database_error_message(error: sqlite3.Error, path: Path | None) -> str:
     """A database problem met after opening (a damaged page deep in the file, a full disk …)."""
     if is_damage(error):
         return damaged_message(path)
+    if is_disk_full(error, path):
+        name = f"«{path}»" if path else "databasen"
+        return f"Disken er full, så det siste ble ikke lagret i {name}. Frigjør plass på disken og prøv igjen."
     return write_error_message(error, path)
 
 
@@ -933,7 +992,7 @@ def write_error_message(error: sqlite3.Error, path: Path | None) -> str:
     """Why a save failed, in Norwegian, without any of the text that was being saved."""
     text = str(error).lower()
     name = f"«{path}»" if path else "databasen"
-    if "full" in text:
+    if is_disk_full(error, path):
         return f"Disken er full, så det siste ble ikke lagret i {name}. Frigjør plass; teksten står fortsatt på skjermen."
     if "readonly" in text or "read-only" in text:
         return f"{name[0].upper()}{name[1:]} er blitt skrivebeskyttet, så det siste ble ikke lagret."
