@@ -26,9 +26,17 @@ def open_store_or_exit(db_arg: str | None, err_console, *, for_writing: bool = F
         store = open_store(db_arg)
         if for_writing:
             store.check_integrity()
-        return store
     except StoreError as error:
         if store is not None:
             store.close()
         err_console.print(f"[bold red]Feil:[/] {error}")
         return None
+    if store.tightened:
+        err_console.print(f"[bold]Merk:[/] {tightened_message(store.path)}", soft_wrap=True)
+    return store
+
+
+def tightened_message(path) -> str:
+    """Said once, when `Store.open` made a database that others could read private."""
+    return (f"Databasen «{path}» kunne leses av andre brukere på denne maskinen. "
+            "Nå er den bare tilgjengelig for deg (filrettigheter 0600).")

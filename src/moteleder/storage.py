@@ -72,6 +72,8 @@ class Store:
         self.conn = conn
         self.path = path
         self._db: Database | None = None
+        self.tightened = False
+        """True when `open` found the database (or its -wal/-shm) readable by others and made it 0600."""
 
     @property
     def db(self) -> Database:
@@ -109,6 +111,8 @@ class Store:
             )
         side_files = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
         had_side_files = [side.exists() for side in side_files]
+        # Before connecting, so that a -wal or -shm SQLite makes now gets the same 0600.
+        tightened = _make_private(path, *side_files)
         conn = None
         try:
             conn = sqlite3.connect(str(path), timeout=5.0, check_same_thread=False)
@@ -116,6 +120,7 @@ class Store:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             store = cls(conn, path)
+            store.tightened = tightened
             store._migrate()
         except (sqlite3.DatabaseError, StoreError) as error:
             if conn is not None:
@@ -916,6 +921,23 @@ class Store:
         return list(self.query(
             "select * from evaluations where group_id = ? order by held_on desc, id desc", [group_id]
         ))  # fmt: skip
+
+
+def _make_private(*files: Path) -> bool:
+    """Take away what others may do with the files (0644 → 0600); True if any of them was changed.
+
+    Only the group's and others' permissions go: a file the user made read-only stays read-only.
+    """
+    changed = False
+    for file in files:
+        try:
+            mode = file.stat().st_mode & 0o777
+            if mode & 0o077:
+                os.chmod(file, mode & 0o700)
+                changed = True
+        except OSError:  # missing, or not the user's own file: nothing to change
+            continue
+    return changed
 
 
 def _remove_what_open_left(path: Path, is_new: bool, side_files: list[Path], had_side_files: list[bool]) -> None:
