@@ -137,8 +137,8 @@ class Store:
                 raise StoreError(f"«{path}» er ikke en moteleder-database (filen er ikke SQLite).") from None
             if "malformed" in text or "corrupt" in text:
                 raise StoreError(damaged_message(path)) from None
-            if "locked" in text or "busy" in text:
-                raise StoreError(f"Databasen «{path}» er i bruk av et annet program. Prøv igjen om litt.") from None
+            if is_locked(error):
+                raise StoreError(LOCKED_MESSAGE) from None
             if "readonly" in text or "read-only" in text:
                 raise StoreError(f"Databasen «{path}» er skrivebeskyttet.") from None
             raise StoreError(f"Kan ikke åpne databasen «{path}»: {error}.") from None
@@ -989,6 +989,21 @@ def is_disk_full(error: sqlite3.Error, path: Path | None) -> bool:
         return False
 
 
+LOCKED_MESSAGE = (
+    "Databasen er i bruk av et annet program (for eksempel moteleder i et annet vindu). "
+    "Vent til det er ferdig, eller lukk det, og kjør kommandoen på nytt."
+)
+"""A command that met a database locked by another program: it has stopped, so it says what to do.
+(The app, which tries again by itself, says so in `write_error_message`.)"""
+
+
+def is_locked(error: sqlite3.Error) -> bool:
+    """Whether another connection holds the lock SQLite waited for (SQLITE_BUSY, SQLITE_LOCKED)."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    text = str(error).lower()
+    return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text or "busy" in text
+
+
 def is_damage(error: sqlite3.Error) -> bool:
     """Whether SQLite says the file is damaged (or not a database at all)."""
     text = str(error).lower()
@@ -1007,6 +1022,8 @@ def database_error_message(error: sqlite3.Error, path: Path | None) -> str:
     if is_disk_full(error, path):
         name = f"«{path}»" if path else "databasen"
         return f"Disken er full, så det siste ble ikke lagret i {name}. Frigjør plass på disken og prøv igjen."
+    if is_locked(error):
+        return LOCKED_MESSAGE
     return write_error_message(error, path)
 
 
