@@ -110,6 +110,15 @@ def _finalize(store: Store, meeting_id: int, build_minute, render_minute) -> Non
     store.finalize_meeting(meeting_id, render_minute(build_minute(store, meeting_id)), minute_path=None)
 
 
+def existing_demo_group(store: Store) -> int | None:
+    """The id of the demo group `moteleder demo` made, if it is there and not closed."""
+    row = store.conn.execute(
+        "select id from groups where is_demo = 1 and person_name = ? and closed_on is null order by id limit 1",
+        [DEMO_PERSON],
+    ).fetchone()
+    return row[0] if row else None
+
+
 _NOT_COPIED = ("sqlite_", "_sqlite_migrations", "search_")
 """Tables `copy_rows` leaves alone: SQLite's own, the migrations, and the search index (which the
 target's triggers mark for re-indexing as the rows go in)."""
@@ -174,6 +183,14 @@ def run_demo(args) -> int:
                 return 2
             count = generate_groups(store, args.grupper, seed=args.seed, console=console)
             console.print(f"Laget {count} syntetiske ansvarsgrupper med oppdiktede navn i {store.path}.")
+            return 0
+        existing = existing_demo_group(store)
+        if existing is not None:
+            console.print(
+                f"Demogruppen for {DEMO_PERSON} finnes allerede (gruppe {existing}), så ingenting er endret. "
+                f"Åpne den med «moteleder --gruppe {existing}».",
+                markup=False,
+            )
             return 0
         group_id = create_demo_group(store)
         console.print(

@@ -154,6 +154,7 @@ def test_demo_is_one_transaction(good_db, capsys):
     import sqlite3
 
     conn = sqlite3.connect(good_db)
+    conn.execute("update groups set closed_on = '2026-01-01'")  # so that demo makes a new demo group
     conn.execute("create trigger no_measures before insert on measures begin select raise(abort, 'nei'); end")
     conn.commit()
     groups = conn.execute("select count(*) from groups").fetchone()[0]

@@ -7,6 +7,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -46,7 +47,8 @@ def _run(args, capsys):
 
 def test_a_full_disk_while_writing_says_so_and_changes_nothing(db_path, full_at, capsys):
     store = Store.open(db_path, create_folder=True)
-    create_demo_group(store)
+    # a closed demo group: demo makes a new one, which needs more pages than the file has
+    store.close_group(create_demo_group(store), date.today(), "Ferdig")
     store.close()
     before = db_path.read_bytes()
     full_at(db_path)
