@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from moteleder.cli_output import error as show_error
+from moteleder.cli_output import note
 from moteleder.locations import DB_ENV, resolve_db_path
 from moteleder.storage import Store, StoreError
 
@@ -29,10 +31,10 @@ def open_store_or_exit(db_arg: str | None, err_console, *, for_writing: bool = F
     except StoreError as error:
         if store is not None:
             store.close()
-        err_console.print(f"[bold red]Feil:[/] {error}")
+        show_error(err_console, error)
         return None
     if store.tightened:
-        err_console.print(f"[bold]Merk:[/] {tightened_message(store.path)}", soft_wrap=True)
+        note(err_console, tightened_message(store.path))
     return store
 
 

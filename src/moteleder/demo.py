@@ -167,11 +167,14 @@ def copy_rows(source: Store, target: Store) -> dict[str, dict[int, int]]:
 
 def run_demo(args) -> int:
     """`moteleder demo`: the demo group (or --grupper N synthetic groups)."""
-    from moteleder.app_support import open_store_or_exit
-    from moteleder.cli_output import cli_console
+    from rich.text import Text
 
-    console = cli_console()
-    store = open_store_or_exit(args.db, cli_console(stderr=True), for_writing=True)
+    from moteleder.app_support import open_store_or_exit
+    from moteleder.cli_output import cli_console, say
+    from moteleder.cli_output import error as show_error
+
+    console, err = cli_console(), cli_console(stderr=True)
+    store = open_store_or_exit(args.db, err, for_writing=True)
     if store is None:
         return 1
     try:
@@ -179,24 +182,21 @@ def run_demo(args) -> int:
             from moteleder.synthetic import generate_groups
 
             if args.grupper < 1:
-                console.print("[bold red]Feil:[/] --grupper må være minst 1.")
+                show_error(err, "--grupper må være minst 1.")
                 return 2
             count = generate_groups(store, args.grupper, seed=args.seed, console=console)
-            console.print(f"Laget {count} syntetiske ansvarsgrupper med oppdiktede navn i {store.path}.")
+            say(console, f"Laget {count} syntetiske ansvarsgrupper med oppdiktede navn i {store.path}.")
             return 0
         existing = existing_demo_group(store)
         if existing is not None:
-            console.print(
-                f"Demogruppen for {DEMO_PERSON} finnes allerede (gruppe {existing}), så ingenting er endret. "
-                f"Åpne den med «moteleder --gruppe {existing}».",
-                markup=False,
-            )
+            say(console, f"Demogruppen for {DEMO_PERSON} finnes allerede (gruppe {existing}), så ingenting er "
+                         f"endret. Åpne den med «moteleder --gruppe {existing}».")
             return 0
         group_id = create_demo_group(store)
-        console.print(
-            f"Laget demogruppen for [bold]{DEMO_PERSON}[/] (oppdiktet, gruppe {group_id}) "
-            f"med to tidligere møter og et planlagt møte i {store.path}."
-        )
+        console.print(Text.assemble(
+            "Laget demogruppen for ", (DEMO_PERSON, "bold"),
+            f" (oppdiktet, gruppe {group_id}) med to tidligere møter og et planlagt møte i {store.path}.",
+        ))
         return 0
     finally:
         store.close()

@@ -182,7 +182,8 @@ def write_invitation(store: Store, meeting_id: int, folder: Path, *, sent_on: da
 def run_innkalling(args) -> int:
     """`moteleder innkalling MØTE-ID`: the invitation as Markdown and .ics."""
     from moteleder.app_support import open_store_or_exit
-    from moteleder.cli_output import cli_console
+    from moteleder.cli_output import cli_console, note, say
+    from moteleder.cli_output import error as show_error
     from moteleder.export import ExportError
     from moteleder.storage import StoreError
 
@@ -194,12 +195,12 @@ def run_innkalling(args) -> int:
     try:
         written = write_invitation(store, args.mote, Path(args.ut).expanduser())
     except (InvitationError, ExportError, StoreError) as error:
-        err.print(f"[bold red]Feil:[/] {error}")
+        show_error(err, error)
         return 1
     finally:
         store.close()
-    console.print(f"Skrev {written.markdown_path}")
-    console.print(f"Skrev {written.ics_path}")
+    say(console, f"Skrev {written.markdown_path}")
+    say(console, f"Skrev {written.ics_path}")
     if written.warning:
-        err.print(f"[bold yellow]Merk:[/] {written.warning}")
+        note(err, written.warning)
     return 0

@@ -222,7 +222,7 @@ def run_sok(args) -> int:
     from rich.text import Text
 
     from moteleder.app_support import open_store_or_exit
-    from moteleder.cli_output import cli_console
+    from moteleder.cli_output import cli_console, say
 
     console = cli_console()
     store = open_store_or_exit(args.db, cli_console(stderr=True))
@@ -234,7 +234,7 @@ def run_sok(args) -> int:
     finally:
         store.close()
     if not hits:
-        console.print(f"Fant ingenting om «{words}».")
+        say(console, f"Fant ingenting om «{words}».")
         return 0
     table = Table(show_lines=False, header_style="bold")
     table.add_column("Gruppe")
