@@ -43,7 +43,7 @@ def overview_row(status: GroupStatus) -> list[str]:
 def run_oversikt(args) -> int:
     from moteleder.app_support import open_store_or_exit
     from moteleder.attention import needs_attention
-    from moteleder.cli_output import cli_console
+    from moteleder.cli_output import cli_console, plain
 
     console = cli_console()
     if not console.is_terminal:  # piped or redirected: wide enough that the table stays readable
@@ -78,7 +78,9 @@ def run_oversikt(args) -> int:
         if kind == "Barnekoordinator":
             coordinator += " (barnekoordinator)"
         style = "bold" if status.needs_attention else None
-        table.add_row(person, coordinator, members, last, next_, open_, overdue, reasons, style=style)
+        # Names as plain Text: a name with square brackets is not rich markup.
+        table.add_row(*(plain(cell) for cell in (person, coordinator, members, last, next_, open_, overdue,
+                                                 reasons)), style=style)
     console.print(table)
     attention = sum(1 for s in statuses if s.needs_attention)
     groups = "én aktiv gruppe" if len(statuses) == 1 else f"{len(statuses)} aktive grupper"

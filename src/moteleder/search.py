@@ -246,7 +246,7 @@ def run_sok(args) -> int:
         for a, b in hit.marks:
             snippet.stylize("bold reverse", a, b)
         name = hit.person_name + (" (avsluttet)" if hit.group_closed else "")
-        table.add_row(name, hit.day_text, hit.kind_label, snippet)
+        table.add_row(Text(name), hit.day_text, hit.kind_label, snippet)  # a name is never rich markup
     console.print(table)
     console.print(f"{len(hits)} treff" + (f" (viser de {args.antall} beste)" if len(hits) == args.antall else ""))
     return 0

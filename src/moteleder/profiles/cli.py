@@ -110,16 +110,17 @@ def _print_rich(profiles: dict[str, Profile]) -> None:
         steps.add_column("Min.", justify="right")
         steps.add_column("Spørsmål på skjermen")
         for spec in profile.steps:
-            steps.add_row(spec.title, str(spec.minutes), spec.prompt)
+            steps.add_row(Text(spec.title), str(spec.minutes), Text(spec.prompt))
         total = sum(spec.minutes for spec in profile.steps)
         steps.add_row(Text("Til sammen", style="bold"), Text(str(total), style="bold"), "")
-        title = f"[bold]{profile.name}[/bold]  [dim]({profile.id})[/dim]"
+        # A municipality's own profile file writes the name and the steps: plain Text, never markup.
+        title = Text.assemble((profile.name, "bold"), "  ", (f"({profile.id})", "dim"))
         console.print(
             Panel(
                 Group(rules, Text(""), steps),
                 title=title,
                 title_align="left",
-                subtitle=profile.source,
+                subtitle=Text(str(profile.source)),
                 subtitle_align="right",
             )
         )
