@@ -93,7 +93,10 @@ def build_parser() -> NorwegianArgumentParser:
         ),
     )
     parser.add_argument("--db", metavar="FIL", default=None, help=DB_HELP)
-    parser.add_argument("--gruppe", metavar="ID", type=int, help="åpne rett i én ansvarsgruppe")
+    parser.add_argument(
+        "--gruppe", metavar="ID",
+        help="åpne rett i én ansvarsgruppe: gruppens nummer, eller navnet på personen gruppen er for",
+    )
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", title="kommandoer")
 
     demo = sub.add_parser(
@@ -153,7 +156,10 @@ def build_parser() -> NorwegianArgumentParser:
             "som Markdown og som kalenderfil (.ics). Varsler hvis innkallingen går ut senere enn rutinen sier."
         ),
     )
-    innkalling.add_argument("mote", metavar="MØTE-ID", type=int, help="nummeret på det planlagte møtet")
+    innkalling.add_argument(
+        "mote", metavar="MØTE-ID",
+        help="nummeret på det planlagte møtet, eller navnet på personen (da gruppens planlagte møte)",
+    )
     innkalling.add_argument("--ut", metavar="MAPPE", default=".", help="mappen filene skrives til (standard: her)")
 
     oversikt = sub.add_parser(
@@ -184,6 +190,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = args.command or "app"
         module_name, function_name = HANDLERS[command].split(":")
         handler = getattr(importlib.import_module(module_name), function_name)
+        if command == "app" and args.gruppe is not None:
+            args.gruppe = _group_id(args)
+            if args.gruppe is None:
+                return 1
         code = int(handler(args) or 0)
         sys.stdout.flush()  # a reader gone after the last line is met here, not at exit
         return code
@@ -193,6 +203,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as error:  # never a traceback on the user's screen
         return _unexpected(error, args)
+
+
+def _group_id(args: argparse.Namespace) -> int | None:
+    """`--gruppe`: the number as it is, or the group found by the person's name (None, and a
+    message, if there is not exactly one). The app gets the number either way."""
+    from moteleder.lookup import as_number
+
+    number = as_number(str(args.gruppe))
+    if number is not None:
+        return number
+    from moteleder.app_support import open_store_or_exit
+    from moteleder.cli_output import cli_console, error
+    from moteleder.lookup import group_id_from
+    from moteleder.storage import StoreError
+
+    err = cli_console(stderr=True)
+    store = open_store_or_exit(args.db, err)
+    if store is None:
+        return None
+    try:
+        return group_id_from(store, str(args.gruppe))
+    except StoreError as problem:
+        error(err, problem)
+        return None
+    finally:
+        store.close()
 
 
 def _reader_gone() -> int:

@@ -180,11 +180,12 @@ def write_invitation(store: Store, meeting_id: int, folder: Path, *, sent_on: da
 
 
 def run_innkalling(args) -> int:
-    """`moteleder innkalling MØTE-ID`: the invitation as Markdown and .ics."""
+    """`moteleder innkalling MØTE-ID` (or the person's name): the invitation as Markdown and .ics."""
     from moteleder.app_support import open_store_or_exit
     from moteleder.cli_output import cli_console, note, say
     from moteleder.cli_output import error as show_error
     from moteleder.export import ExportError
+    from moteleder.lookup import meeting_id_from
     from moteleder.storage import StoreError
 
     console = cli_console()
@@ -193,7 +194,7 @@ def run_innkalling(args) -> int:
     if store is None:
         return 1
     try:
-        written = write_invitation(store, args.mote, Path(args.ut).expanduser())
+        written = write_invitation(store, meeting_id_from(store, str(args.mote)), Path(args.ut).expanduser())
     except (InvitationError, ExportError, StoreError) as error:
         show_error(err, error)
         return 1

@@ -237,6 +237,7 @@ def run_sok(args) -> int:
         say(console, f"Fant ingenting om «{words}».")
         return 0
     table = Table(show_lines=False, header_style="bold")
+    table.add_column("Gruppe-ID", justify="right")
     table.add_column("Gruppe")
     table.add_column("Dato", no_wrap=True)
     table.add_column("Hvor")
@@ -246,7 +247,7 @@ def run_sok(args) -> int:
         for a, b in hit.marks:
             snippet.stylize("bold reverse", a, b)
         name = hit.person_name + (" (avsluttet)" if hit.group_closed else "")
-        table.add_row(Text(name), hit.day_text, hit.kind_label, snippet)  # a name is never rich markup
+        table.add_row(str(hit.group_id), Text(name), hit.day_text, hit.kind_label, snippet)  # a name is never markup
     console.print(table)
     console.print(f"{len(hits)} treff" + (f" (viser de {args.antall} beste)" if len(hits) == args.antall else ""))
     return 0

@@ -62,7 +62,7 @@ def _pipe_to_head(args, home, stdin_path=None):
 @pytest.mark.parametrize(
     "command, first_line",
     [
-        (["oversikt", "--csv"], "\ufeffPerson;"),
+        (["oversikt", "--csv"], "\ufeffGruppe-ID;Person;"),
         (["oversikt"], "Aktive ansvarsgrupper"),
         (["eksport", "--ut", "{out}"], "Skrev "),
         (["sok", "tiltak", "--antall", "5000"], "┏"),
