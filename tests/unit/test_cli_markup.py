@@ -37,6 +37,8 @@ def test_a_profile_name_with_brackets_is_shown_as_written(tmp_path, monkeypatch,
     folder.mkdir()
     (folder / "egen.toml").write_text('id = "egen"\nname = "[bold]Egen[/] kommune [/]"\n', encoding="utf-8")
     monkeypatch.setenv("MOTELEDER_PROFILER", str(folder))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # where a crash report would go
     code, output = _run(["profiler"], capsys)
     assert code == 0
     assert "[bold]Egen[/] kommune [/]" in output and "uventet" not in output
+    assert not (tmp_path / "data").exists()
