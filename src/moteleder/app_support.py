@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from moteleder.cli_output import error as show_error
+from moteleder.cli_output import note
 from moteleder.locations import DB_ENV, resolve_db_path
 from moteleder.storage import Store, StoreError
 
@@ -15,10 +17,28 @@ def open_store(db_arg: str | None) -> Store:
     return Store.open(path, create_folder=create_folder)
 
 
-def open_store_or_exit(db_arg: str | None, err_console) -> Store | None:
-    """Like open_store, but prints the Norwegian reason and returns None on failure."""
+def open_store_or_exit(db_arg: str | None, err_console, *, for_writing: bool = False) -> Store | None:
+    """Like open_store, but prints the Norwegian reason and returns None on failure.
+
+    `for_writing`: the command is about to write, so a damaged file is refused first
+    (`Store.check_integrity`) instead of being written to.
+    """
+    store = None
     try:
-        return open_store(db_arg)
+        store = open_store(db_arg)
+        if for_writing:
+            store.check_integrity()
     except StoreError as error:
-        err_console.print(f"[bold red]Feil:[/] {error}")
+        if store is not None:
+            store.close()
+        show_error(err_console, error)
         return None
+    if store.tightened:
+        note(err_console, tightened_message(store.path))
+    return store
+
+
+def tightened_message(path) -> str:
+    """Said once, when `Store.open` made a database that others could read private."""
+    return (f"Databasen «{path}» kunne leses av andre brukere på denne maskinen. "
+            "Nå er den bare tilgjengelig for deg (filrettigheter 0600).")

@@ -54,13 +54,18 @@ def _translate_error(message: str) -> str:
     return message
 
 
+DB_HELP = "databasefilen (standard: MOTELEDER_DB eller en fil i brukerens datamappe)"
+
+
 def _db_parent() -> argparse.ArgumentParser:
+    """`--db` for the subcommands, so it may come after the subcommand as well as before it.
+
+    Its default is SUPPRESS: a subcommand that was not given `--db` leaves the attribute
+    alone, so `moteleder --db FIL oversikt` keeps the FIL parsed before the subcommand
+    instead of overwriting it with None (and then opening the default database).
+    """
     parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument(
-        "--db",
-        metavar="FIL",
-        help="databasefilen (standard: MOTELEDER_DB eller en fil i brukerens datamappe)",
-    )
+    parent.add_argument("--db", metavar="FIL", default=argparse.SUPPRESS, help=DB_HELP)
     return parent
 
 
@@ -82,13 +87,16 @@ def build_parser() -> NorwegianArgumentParser:
     db = _db_parent()
     parser = NorwegianArgumentParser(
         prog="moteleder",
-        parents=[db],
         description=(
             "Leder et ansvarsgruppemøte steg for steg på felles skjerm, og skriver referatet.\n"
             "Uten underkommando åpnes appen."
         ),
     )
-    parser.add_argument("--gruppe", metavar="ID", type=int, help="åpne rett i én ansvarsgruppe")
+    parser.add_argument("--db", metavar="FIL", default=None, help=DB_HELP)
+    parser.add_argument(
+        "--gruppe", metavar="ID",
+        help="åpne rett i én ansvarsgruppe: gruppens nummer, eller navnet på personen gruppen er for",
+    )
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", title="kommandoer")
 
     demo = sub.add_parser(
@@ -154,7 +162,10 @@ def build_parser() -> NorwegianArgumentParser:
             "som Markdown og som kalenderfil (.ics). Varsler hvis innkallingen går ut senere enn rutinen sier."
         ),
     )
-    innkalling.add_argument("mote", metavar="MØTE-ID", type=int, help="nummeret på det planlagte møtet")
+    innkalling.add_argument(
+        "mote", metavar="MØTE-ID",
+        help="nummeret på det planlagte møtet, eller navnet på personen (da gruppens planlagte møte)",
+    )
     innkalling.add_argument("--ut", metavar="MAPPE", default=".", help="mappen filene skrives til (standard: her)")
 
     oversikt = sub.add_parser(
@@ -173,22 +184,74 @@ def build_parser() -> NorwegianArgumentParser:
     return parser
 
 
+EXIT_READER_GONE = 141
+"""What a shell reports for a command whose reader went away (128 + SIGPIPE)."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `moteleder` command."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    command = args.command or "app"
-    module_name, function_name = HANDLERS[command].split(":")
-    handler = getattr(importlib.import_module(module_name), function_name)
+    args = None
     try:
-        return int(handler(args) or 0)
+        args = build_parser().parse_args(argv)
+        command = args.command or "app"
+        module_name, function_name = HANDLERS[command].split(":")
+        handler = getattr(importlib.import_module(module_name), function_name)
+        if command == "app" and args.gruppe is not None:
+            args.gruppe = _group_id(args)
+            if args.gruppe is None:
+                return 1
+        code = int(handler(args) or 0)
+        sys.stdout.flush()  # a reader gone after the last line is met here, not at exit
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # never a traceback on the user's screen
         return _unexpected(error, args)
 
 
-def _unexpected(error: Exception, args: argparse.Namespace) -> int:
+def _group_id(args: argparse.Namespace) -> int | None:
+    """`--gruppe`: the number as it is, or the group found by the person's name (None, and a
+    message, if there is not exactly one). The app gets the number either way."""
+    from moteleder.lookup import as_number
+
+    number = as_number(str(args.gruppe))
+    if number is not None:
+        return number
+    from moteleder.app_support import open_store_or_exit
+    from moteleder.cli_output import cli_console, error
+    from moteleder.lookup import group_id_from
+    from moteleder.storage import StoreError
+
+    err = cli_console(stderr=True)
+    store = open_store_or_exit(args.db, err)
+    if store is None:
+        return None
+    try:
+        return group_id_from(store, str(args.gruppe))
+    except StoreError as problem:
+        error(err, problem)
+        return None
+    finally:
+        store.close()
+
+
+def _reader_gone() -> int:
+    """The reader of standard output went away (`moteleder … | head -1`): not an error, so no
+    message and no crash report. Python's recipe: point stdout at devnull, so that flushing
+    it at exit does not fail a second time."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file behind stdout (tests): nothing to flush at exit
+        pass
+    return EXIT_READER_GONE
+
+
+def _unexpected(error: Exception, args: argparse.Namespace | None) -> int:
     """A Norwegian message on stderr, the technical detail in a private report file; exit 1."""
     import sqlite3
 

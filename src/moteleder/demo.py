@@ -20,10 +20,24 @@ _DEMO_MEMBERS = [
 
 
 def create_demo_group(store: Store, *, today: date | None = None) -> int:
-    """The demo group: a fictive pupil, six members, two finalized meetings, a planned one."""
+    """The demo group: a fictive pupil, six members, two finalized meetings, a planned one.
+
+    Written in one transaction, all of it or nothing: the group is made with the ordinary
+    Store methods in a scratch database in memory (each of them commits on its own, and
+    finalizing a meeting cannot run inside a larger transaction), then copied in.
+    """
+    scratch = Store.memory()
+    try:
+        group_id = _build_demo_group(scratch, today or date.today())
+        new_ids = copy_rows(scratch, store)
+    finally:
+        scratch.close()
+    return new_ids["groups"][group_id]
+
+
+def _build_demo_group(store: Store, today: date) -> int:
     from moteleder.minute import build_minute, render_minute
 
-    today = today or date.today()
     group_id = store.create_group(DEMO_PERSON, birth_year=today.year - 11, is_demo=True)
     ids = {}
     for name, role, service, kind, coordinator in _DEMO_MEMBERS:
@@ -36,8 +50,8 @@ def create_demo_group(store: Store, *, today: date | None = None) -> int:
                       expires_on=first.date() + timedelta(days=3 * 365), note="Skriftlig samtykke fra begge foresatte.")
     m1 = store.create_meeting(group_id, first)
     store.start_meeting(m1)
-    for name in ids:
-        store.set_attendance(m1, ids[name], "absent" if name == "Per Testesen" else "present")
+    for name, member_id in ids.items():
+        store.set_attendance(m1, member_id, "absent" if name == "Per Testesen" else "present")
     store.save_meeting_fields(
         m1,
         {
@@ -61,8 +75,8 @@ def create_demo_group(store: Store, *, today: date | None = None) -> int:
     second = first + timedelta(days=90)
     m2 = store.create_meeting(group_id, second)
     store.start_meeting(m2)
-    for name in ids:
-        store.set_attendance(m2, ids[name], "present")
+    for member_id in ids.values():
+        store.set_attendance(m2, member_id, "present")
     store.set_review(a, m2, status="done", goal_reached="ja", comment="Rapport fra PPT er sendt foresatte.")
     store.set_review(b, m2, status="partly", goal_reached="delvis", comment="Fungerer tre av fem dager.")
     store.set_review(c, m2, status="not_done", comment="Søvndagboken ble ikke startet; ny start etter ferien.")
@@ -96,14 +110,71 @@ def _finalize(store: Store, meeting_id: int, build_minute, render_minute) -> Non
     store.finalize_meeting(meeting_id, render_minute(build_minute(store, meeting_id)), minute_path=None)
 
 
+def existing_demo_group(store: Store) -> int | None:
+    """The id of the demo group `moteleder demo` made, if it is there and not closed."""
+    row = store.conn.execute(
+        "select id from groups where is_demo = 1 and person_name = ? and closed_on is null order by id limit 1",
+        [DEMO_PERSON],
+    ).fetchone()
+    return row[0] if row else None
+
+
+_NOT_COPIED = ("sqlite_", "_sqlite_migrations", "search_")
+"""Tables `copy_rows` leaves alone: SQLite's own, the migrations, and the search index (which the
+target's triggers mark for re-indexing as the rows go in)."""
+
+
+def copy_rows(source: Store, target: Store) -> dict[str, dict[int, int]]:
+    """Every row of the source database into the target, in one transaction: all or nothing.
+
+    Parents go before children (by the foreign keys); a row with an `id` gets the target's next
+    id, and every foreign key follows its parent's new id. Returns {table: {old id: new id}}.
+    """
+    src = source.conn
+    tables = [
+        name for (name,) in src.execute("select name from sqlite_master where type = 'table' order by name")
+        if not name.startswith(_NOT_COPIED) and src.execute(f'select exists (select 1 from "{name}")').fetchone()[0]
+    ]
+    # (column, parent table) for each foreign key, from SQLite's own description of the schema
+    keys = {table: [(row[3], row[2]) for row in src.execute(f'pragma foreign_key_list("{table}")')]
+            for table in tables}
+    order: list[str] = []
+    while len(order) < len(tables):
+        ready = [t for t in tables if t not in order
+                 and all(parent in order or parent == t or parent not in tables for _, parent in keys[t])]
+        if not ready:
+            raise RuntimeError(f"circular foreign keys among {sorted(set(tables) - set(order))}")
+        order.extend(ready)
+    new_ids: dict[str, dict[int, int]] = {}
+    with target.saving():
+        for table in order:
+            columns = [row[1] for row in src.execute(f'pragma table_info("{table}")')]
+            own_id = "id" in columns
+            kept = [c for c in columns if not (own_id and c == "id")]
+            names = ", ".join(f'"{c}"' for c in kept)
+            insert = f'insert into "{table}" ({names}) values ({", ".join("?" * len(kept))})'
+            ids = new_ids.setdefault(table, {})
+            for row in src.execute(f'select * from "{table}" order by rowid').fetchall():
+                values = dict(zip(columns, row))
+                for column, parent in keys[table]:
+                    if values[column] is not None:
+                        values[column] = new_ids[parent][values[column]]
+                cursor = target.conn.execute(insert, [values[c] for c in kept])
+                if own_id:
+                    ids[values["id"]] = cursor.lastrowid
+    return new_ids
+
+
 def run_demo(args) -> int:
     """`moteleder demo`: the demo group (or --grupper N synthetic groups)."""
-    from rich.console import Console
+    from rich.text import Text
 
     from moteleder.app_support import open_store_or_exit
+    from moteleder.cli_output import cli_console, say
+    from moteleder.cli_output import error as show_error
 
-    console = Console(highlight=False)
-    store = open_store_or_exit(args.db, Console(stderr=True))
+    console, err = cli_console(), cli_console(stderr=True)
+    store = open_store_or_exit(args.db, err, for_writing=True)
     if store is None:
         return 1
     try:
@@ -111,16 +182,21 @@ def run_demo(args) -> int:
             from moteleder.synthetic import generate_groups
 
             if args.grupper < 1:
-                console.print("[bold red]Feil:[/] --grupper må være minst 1.")
+                show_error(err, "--grupper må være minst 1.")
                 return 2
             count = generate_groups(store, args.grupper, seed=args.seed, console=console)
-            console.print(f"Laget {count} syntetiske ansvarsgrupper med oppdiktede navn i {store.path}.")
+            say(console, f"Laget {count} syntetiske ansvarsgrupper med oppdiktede navn i {store.path}.")
+            return 0
+        existing = existing_demo_group(store)
+        if existing is not None:
+            say(console, f"Demogruppen for {DEMO_PERSON} finnes allerede (gruppe {existing}), så ingenting er "
+                         f"endret. Åpne den med «moteleder --gruppe {existing}».")
             return 0
         group_id = create_demo_group(store)
-        console.print(
-            f"Laget demogruppen for [bold]{DEMO_PERSON}[/] (oppdiktet, gruppe {group_id}) "
-            f"med to tidligere møter og et planlagt møte i {store.path}."
-        )
+        console.print(Text.assemble(
+            "Laget demogruppen for ", (DEMO_PERSON, "bold"),
+            f" (oppdiktet, gruppe {group_id}) med to tidligere møter og et planlagt møte i {store.path}.",
+        ))
         return 0
     finally:
         store.close()

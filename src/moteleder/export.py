@@ -208,12 +208,14 @@ def os_message(error: OSError, path: Path) -> str:
 
 def run_export(args) -> int:
     """`moteleder eksport`: every finalized minute as one Markdown file each."""
-    from rich.console import Console
+    from rich.text import Text
 
     from moteleder.app_support import open_store_or_exit
+    from moteleder.cli_output import cli_console
+    from moteleder.cli_output import error as show_error
 
-    console = Console(stderr=False, highlight=False)
-    err = Console(stderr=True, highlight=False)
+    console = cli_console()
+    err = cli_console(stderr=True)
     store = open_store_or_exit(args.db, err)
     if store is None:
         return 1
@@ -236,7 +238,7 @@ def run_export(args) -> int:
                 if task is not None:
                     progress.advance(task, len(batch))
     except ExportError as error:
-        err.print(f"[bold red]Feil:[/] {error}")
+        show_error(err, error)
         return 1
     finally:
         store.close()
@@ -246,7 +248,8 @@ def run_export(args) -> int:
     if len(written) <= 50 or not console.is_terminal:
         # Plain lines, one per file and never wrapped, so scripts can read them.
         console.file.write("".join(f"Skrev {path}\n" for path in written))
-    console.print(f"[bold]{len(written)}[/] referat{'er' if len(written) != 1 else ''} skrevet til {folder.resolve()}")
+    console.print(Text.assemble((str(len(written)), "bold"),
+                                f" referat{'er' if len(written) != 1 else ''} skrevet til {folder.resolve()}"))
     return 0
 
 

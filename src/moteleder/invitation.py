@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from moteleder.markdown_text import escape_inline
 from moteleder.minute import CONFIDENTIAL
 
 if TYPE_CHECKING:
@@ -85,27 +86,27 @@ def render_markdown(inv: Invitation) -> str:
         "",
         f"**{CONFIDENTIAL}**",
         "",
-        f"- **Ansvarsgruppe for:** {_md(inv.person_name)}",
+        f"- **Ansvarsgruppe for:** {escape_inline(inv.person_name)}",
         (
             f"- **Tid:** {format_weekday_date(inv.starts_at.date())} kl. {format_time(inv.starts_at)}–"
             f"{format_time(inv.ends_at)} ({_minutes(inv)} minutter)"
         ),
     ]
     if inv.theme:
-        lines.append(f"- **Tema:** {_md(inv.theme)}")
+        lines.append(f"- **Tema:** {escape_inline(inv.theme)}")
     if inv.coordinator:
-        lines.append(f"- **Koordinator:** {_md(inv.coordinator)}")
+        lines.append(f"- **Koordinator:** {escape_inline(inv.coordinator)}")
     lines += ["", "## Innkalt", ""]
-    lines += [f"- {_md(name)}" for name in inv.invited] or ["- (ingen faste deltakere registrert)"]
+    lines += [f"- {escape_inline(name)}" for name in inv.invited] or ["- (ingen faste deltakere registrert)"]
     if inv.extra_invitees.strip():
-        lines.append(f"- Også invitert: {_md(inv.extra_invitees.strip())}")
+        lines.append(f"- Også invitert: {escape_inline(inv.extra_invitees.strip())}")
     lines += ["", "## Saksliste", ""]
     for n, (title, minutes) in enumerate(inv.steps, start=1):
-        lines.append(f"{n}. {_md(title)} ({minutes} min)")
+        lines.append(f"{n}. {escape_inline(title)} ({minutes} min)")
     lines += ["", "## Saker meldt inn på forhånd", ""]
     if inv.reported:
         for who, text in inv.reported:
-            lines.append(f"- {_md(text)}" + (f" (meldt av {_md(who)})" if who else ""))
+            lines.append(f"- {escape_inline(text)}" + (f" (meldt av {escape_inline(who)})" if who else ""))
     else:
         lines.append("- Ingen ennå.")
     lines += [
@@ -120,14 +121,6 @@ def render_markdown(inv: Invitation) -> str:
 
 def _minutes(inv: Invitation) -> int:
     return int((inv.ends_at - inv.starts_at).total_seconds() // 60)
-
-
-def _md(text: str) -> str:
-    """Typed text inside Markdown: characters that would change the layout are escaped."""
-    out = text.replace("\\", "\\\\")
-    for char in "*_`#|<>[]":
-        out = out.replace(char, "\\" + char)
-    return " ".join(out.split())
 
 
 def render_ics(inv: Invitation, *, now: datetime | None = None) -> str:
@@ -150,7 +143,13 @@ def render_ics(inv: Invitation, *, now: datetime | None = None) -> str:
     event.add("class", "CONFIDENTIAL")
     calendar.add_component(event)
     if hasattr(calendar, "add_missing_timezones"):  # icalendar 6+: a VTIMEZONE for Europe/Oslo
-        calendar.add_missing_timezones()
+        # Only the years around the meeting (from the time zone database), not 1970–2038.
+        calendar.add_missing_timezones(first_date=date(inv.starts_at.year - 1, 1, 1),
+                                       last_date=date(inv.ends_at.year + 2, 1, 1))
+        for timezone in calendar.walk("VTIMEZONE"):
+            # icalendar notes the years in English ("This timezone only works from …"); a
+            # calendar entry carries no English text, and the VTIMEZONE is complete without it.
+            timezone.pop("COMMENT", None)
     return calendar.to_ical().decode("utf-8")
 
 
@@ -181,27 +180,28 @@ def write_invitation(store: Store, meeting_id: int, folder: Path, *, sent_on: da
 
 
 def run_innkalling(args) -> int:
-    """`moteleder innkalling MØTE-ID`: the invitation as Markdown and .ics."""
-    from rich.console import Console
-
+    """`moteleder innkalling MØTE-ID` (or the person's name): the invitation as Markdown and .ics."""
     from moteleder.app_support import open_store_or_exit
+    from moteleder.cli_output import cli_console, note, say
+    from moteleder.cli_output import error as show_error
     from moteleder.export import ExportError
+    from moteleder.lookup import meeting_id_from
     from moteleder.storage import StoreError
 
-    console = Console(highlight=False)
-    err = Console(stderr=True, highlight=False)
-    store = open_store_or_exit(args.db, err)
+    console = cli_console()
+    err = cli_console(stderr=True)
+    store = open_store_or_exit(args.db, err, for_writing=True)
     if store is None:
         return 1
     try:
-        written = write_invitation(store, args.mote, Path(args.ut).expanduser())
+        written = write_invitation(store, meeting_id_from(store, str(args.mote)), Path(args.ut).expanduser())
     except (InvitationError, ExportError, StoreError) as error:
-        err.print(f"[bold red]Feil:[/] {error}")
+        show_error(err, error)
         return 1
     finally:
         store.close()
-    console.print(f"Skrev {written.markdown_path}")
-    console.print(f"Skrev {written.ics_path}")
+    say(console, f"Skrev {written.markdown_path}")
+    say(console, f"Skrev {written.ics_path}")
     if written.warning:
-        err.print(f"[bold yellow]Merk:[/] {written.warning}")
+        note(err, written.warning)
     return 0

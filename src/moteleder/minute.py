@@ -1,16 +1,23 @@
 """The minute (referat): assembled from the store and rendered as Markdown. No Textual.
 
-Whatever a user typed is escaped, so it can never add a heading, break a table
-or inject HTML; the structure of the minute is ours alone.
+Whatever a user typed is escaped (`moteleder.markdown_text`), so it can never add a heading,
+break a table or inject HTML; the structure of the minute is ours alone.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from moteleder.models import DUE_KIND_LABEL, GOAL_LABEL, REVIEW_STATUS_LABEL, Measure, Member, Review
+from moteleder.markdown_text import escape_block, escape_inline
+from moteleder.models import (
+    DUE_KIND_LABEL,
+    GOAL_LABEL,
+    REVIEW_STATUS_LABEL,
+    Measure,
+    Member,
+    Review,
+)
 
 CONFIDENTIAL = "Taushetsbelagt — unntatt offentlighet"
 TITLE = "Referat fra ansvarsgruppemøte"
@@ -30,37 +37,6 @@ SECTION_TITLES: tuple[str, ...] = (
     "Frist for ferdigstilling",
 )
 """The minute's second-level headings, in the order every routine asks for."""
-
-# Characters that carry Markdown meaning anywhere in a line.
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&!{}])")
-# Characters that carry meaning only at the start of a line (headings, quotes, lists, setext, tables).
-_LINE_START_SPECIAL = re.compile(r"^([#>+=:-])")
-_ORDERED_LIST = re.compile(r"^(\d{1,9})([.)])")
-
-
-def escape_inline(text: str) -> str:
-    """Text safe inside a paragraph line or a table cell: one line, no Markdown meaning."""
-    text = " ".join(part.strip() for part in (text or "").splitlines() if part.strip())
-    text = _INLINE_SPECIAL.sub(r"\\\1", text)
-    text = _LINE_START_SPECIAL.sub(r"\\\1", text)
-    return _ORDERED_LIST.sub(r"\1\\\2", text)
-
-
-def escape_block(text: str) -> str:
-    """Multi-line text as safe paragraphs: each typed line kept as a line, blank lines as breaks."""
-    lines = [line.strip() for line in (text or "").splitlines()]
-    out: list[str] = []
-    for line in lines:
-        if not line:
-            if out and out[-1] != "":
-                out.append("")
-            continue
-        if out and out[-1] != "":
-            out[-1] += "\\"  # a hard line break keeps the user's line without a new block
-        out.append(escape_inline(line))
-    while out and out[-1] == "":
-        out.pop()
-    return "\n".join(out)
 
 
 def table(headers: list[str], rows: list[list[str]]) -> str:

@@ -218,14 +218,14 @@ def make_snippet(text: str, stems: list[str], *, width: int = 90) -> tuple[str, 
 # ---------------------------------------------------------------- moteleder sok
 def run_sok(args) -> int:
     """`moteleder sok TEKST`: group, date and a snippet for each hit."""
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     from moteleder.app_support import open_store_or_exit
+    from moteleder.cli_output import cli_console, say
 
-    console = Console(highlight=False)
-    store = open_store_or_exit(args.db, Console(stderr=True, highlight=False))
+    console = cli_console()
+    store = open_store_or_exit(args.db, cli_console(stderr=True))
     if store is None:
         return 1
     words = " ".join(args.tekst)
@@ -234,9 +234,10 @@ def run_sok(args) -> int:
     finally:
         store.close()
     if not hits:
-        console.print(f"Fant ingenting om «{words}».")
+        say(console, f"Fant ingenting om «{words}».")
         return 0
     table = Table(show_lines=False, header_style="bold")
+    table.add_column("Gruppe-ID", justify="right")
     table.add_column("Gruppe")
     table.add_column("Dato", no_wrap=True)
     table.add_column("Hvor")
@@ -246,7 +247,7 @@ def run_sok(args) -> int:
         for a, b in hit.marks:
             snippet.stylize("bold reverse", a, b)
         name = hit.person_name + (" (avsluttet)" if hit.group_closed else "")
-        table.add_row(name, hit.day_text, hit.kind_label, snippet)
+        table.add_row(str(hit.group_id), Text(name), hit.day_text, hit.kind_label, snippet)  # a name is never markup
     console.print(table)
     console.print(f"{len(hits)} treff" + (f" (viser de {args.antall} beste)" if len(hits) == args.antall else ""))
     return 0

@@ -35,6 +35,7 @@ from moteleder.models import (
     Review,
 )
 from moteleder.schema_version import MIGRATION_SET, MIGRATIONS
+from moteleder.typed_text import clean_text
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -59,6 +60,11 @@ def _now() -> str:
     return datetime.now().isoformat(timespec="seconds")
 
 
+def _cleaned(fields: dict[str, object]) -> dict[str, object]:
+    """Typed text among the fields without control, bidi-override or zero-width characters."""
+    return {key: clean_text(value) if isinstance(value, str) else value for key, value in fields.items()}
+
+
 class Store:
     """The moteleder database: groups, meetings, measures, referrals."""
 
@@ -66,6 +72,8 @@ class Store:
         self.conn = conn
         self.path = path
         self._db: Database | None = None
+        self.tightened = False
+        """True when `open` found the database (or its -wal/-shm) readable by others and made it 0600."""
 
     @property
     def db(self) -> Database:
@@ -101,6 +109,10 @@ class Store:
                 f"Databasen «{path}» er skrivebeskyttet. moteleder må kunne lagre underveis i møtet; "
                 "velg en fil du kan skrive til."
             )
+        side_files = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
+        had_side_files = [side.exists() for side in side_files]
+        # Before connecting, so that a -wal or -shm SQLite makes now gets the same 0600.
+        tightened = _make_private(path, *side_files)
         conn = None
         try:
             conn = sqlite3.connect(str(path), timeout=5.0, check_same_thread=False)
@@ -108,26 +120,44 @@ class Store:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             store = cls(conn, path)
+            store.tightened = tightened
             store._migrate()
         except (sqlite3.DatabaseError, StoreError) as error:
             if conn is not None:
-                conn.close()  # also removes the empty -wal/-shm files it made
+                conn.close()  # also removes the empty -wal/-shm files it made, when it can
+            _remove_what_open_left(path, is_new, side_files, had_side_files)
             if isinstance(error, StoreError):
                 raise
+            if is_disk_full(error, path):
+                raise StoreError(
+                    f"Disken er full, så databasen «{path}» kan ikke åpnes. Frigjør plass på disken og prøv igjen."
+                ) from None
             text = str(error).lower()
             if "not a database" in text or "file is encrypted" in text:
                 raise StoreError(f"«{path}» er ikke en moteleder-database (filen er ikke SQLite).") from None
             if "malformed" in text or "corrupt" in text:
-                raise StoreError(
-                    f"Databasen «{path}» er skadet. Ta vare på filen og kontakt brukerstøtte; "
-                    "moteleder endrer den ikke."
-                ) from None
-            if "locked" in text or "busy" in text:
-                raise StoreError(f"Databasen «{path}» er i bruk av et annet program. Prøv igjen om litt.") from None
+                raise StoreError(damaged_message(path)) from None
+            if is_locked(error):
+                raise StoreError(LOCKED_MESSAGE) from None
             if "readonly" in text or "read-only" in text:
                 raise StoreError(f"Databasen «{path}» er skrivebeskyttet.") from None
             raise StoreError(f"Kan ikke åpne databasen «{path}»: {error}.") from None
         return store
+
+    def check_integrity(self) -> None:
+        """Refuse a damaged file before writing to it (`PRAGMA quick_check`): StoreError, file unchanged.
+
+        Opening reads only the schema, so damage deeper in the file is otherwise found by the
+        first write that touches it, after earlier writes have gone in.
+        """
+        try:
+            result = self.conn.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.DatabaseError as error:
+            if not is_damage(error):
+                raise
+            result = []
+        if result != [("ok",)]:
+            raise StoreError(damaged_message(self.path))
 
     @classmethod
     def open_read_only(cls, path: Path | str) -> Store:
@@ -210,7 +240,7 @@ class Store:
         with self.saving():
             return self.db["groups"].insert(
                 {
-                    "person_name": person_name.strip(),
+                    "person_name": clean_text(person_name).strip(),
                     "birth_year": birth_year,
                     "profile_id": profile_id,
                     "coordinator_kind": coordinator_kind,
@@ -222,6 +252,7 @@ class Store:
             ).last_pk
 
     def update_group(self, group_id: int, **fields: object) -> None:
+        fields = _cleaned(fields)
         with self.saving():
             self.db["groups"].update(group_id, fields)
 
@@ -312,10 +343,10 @@ class Store:
             return self.db["members"].insert(
                 {
                     "group_id": group_id,
-                    "name": name.strip(),
-                    "role": role.strip(),
-                    "service": service.strip(),
-                    "contact": contact.strip(),
+                    "name": clean_text(name).strip(),
+                    "role": clean_text(role).strip(),
+                    "service": clean_text(service).strip(),
+                    "contact": clean_text(contact).strip(),
                     "kind": kind,
                     "standing": int(standing),
                     "is_coordinator": int(is_coordinator),
@@ -324,6 +355,7 @@ class Store:
             ).last_pk
 
     def update_member(self, member_id: int, **fields: object) -> None:
+        fields = _cleaned(fields)
         with self.saving():
             if fields.get("is_coordinator"):
                 group_id = self.db["members"].get(member_id)["group_id"]
@@ -903,13 +935,107 @@ class Store:
         ))  # fmt: skip
 
 
+def _make_private(*files: Path) -> bool:
+    """Take away what others may do with the files (0644 → 0600); True if any of them was changed.
+
+    Only the group's and others' permissions go: a file the user made read-only stays read-only.
+    """
+    changed = False
+    for file in files:
+        try:
+            mode = file.stat().st_mode & 0o777
+            if mode & 0o077:
+                os.chmod(file, mode & 0o700)
+                changed = True
+        except OSError:  # missing, or not the user's own file: nothing to change
+            continue
+    return changed
+
+
+def _remove_what_open_left(path: Path, is_new: bool, side_files: list[Path], had_side_files: list[bool]) -> None:
+    """After a failed open, remove the files that open made and that hold nothing.
+
+    A database file made by this open holds nothing of the user's, so it goes with its
+    -wal and -shm. For an existing database only an empty -wal and its -shm are removed, and
+    only if neither was there before the open: then no other program had the file open, and
+    no saved change waits in the -wal.
+    """
+    if is_new:
+        for file in (path, *side_files):
+            file.unlink(missing_ok=True)
+        return
+    wal, shm = side_files
+    if any(had_side_files):
+        return
+    try:
+        if wal.exists() and wal.stat().st_size > 0:
+            return
+        wal.unlink(missing_ok=True)
+        shm.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+DISK_NEARLY_FULL = 1024 * 1024
+"""Free bytes below which a failed write or read of the -wal/-shm is taken for a full disk."""
+
+
+def is_disk_full(error: sqlite3.Error, path: Path | None) -> bool:
+    """Whether a database error comes from a full disk.
+
+    SQLite says so itself (SQLITE_FULL) when the database file cannot grow; when the -wal or
+    the -shm cannot, it reports a disk I/O error (SQLITE_IOERR_WRITE, _SHMSIZE …), so then the
+    free space on the database's disk decides.
+    """
+    name = getattr(error, "sqlite_errorname", "") or ""
+    if name == "SQLITE_FULL" or "database or disk is full" in str(error).lower():
+        return True
+    if path is None or not (name.startswith("SQLITE_IOERR") or "disk i/o error" in str(error).lower()):
+        return False
+    import shutil
+
+    folder = Path(path).parent
+    try:
+        return shutil.disk_usage(folder if folder.exists() else Path.cwd()).free < DISK_NEARLY_FULL
+    except OSError:
+        return False
+
+
+LOCKED_MESSAGE = (
+    "Databasen er i bruk av et annet program (for eksempel moteleder i et annet vindu). "
+    "Vent til det er ferdig, eller lukk det, og kjør kommandoen på nytt."
+)
+"""A command that met a database locked by another program: it has stopped, so it says what to do.
+(The app, which tries again by itself, says so in `write_error_message`.)"""
+
+
+def is_locked(error: sqlite3.Error) -> bool:
+    """Whether another connection holds the lock SQLite waited for (SQLITE_BUSY, SQLITE_LOCKED)."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    text = str(error).lower()
+    return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text or "busy" in text
+
+
+def is_damage(error: sqlite3.Error) -> bool:
+    """Whether SQLite says the file is damaged (or not a database at all)."""
+    text = str(error).lower()
+    return "malformed" in text or "corrupt" in text or "not a database" in text
+
+
+def damaged_message(path: Path | None) -> str:
+    name = f"Databasen «{path}»" if path else "Databasen"
+    return f"{name} er skadet. Ta vare på filen og kontakt brukerstøtte; moteleder endrer den ikke."
+
+
 def database_error_message(error: sqlite3.Error, path: Path | None) -> str:
     """A database problem met after opening (a damaged page deep in the file, a full disk …)."""
-    text = str(error).lower()
-    if "malformed" in text or "corrupt" in text or "not a database" in text:
-        name = f"Databasen «{path}»" if path else "Databasen"
-        return (f"{name} er skadet. Ta vare på filen og kontakt brukerstøtte; "
-                "moteleder endrer den ikke.")
+    if is_damage(error):
+        return damaged_message(path)
+    if is_disk_full(error, path):
+        name = f"«{path}»" if path else "databasen"
+        return f"Disken er full, så det siste ble ikke lagret i {name}. Frigjør plass på disken og prøv igjen."
+    if is_locked(error):
+        return LOCKED_MESSAGE
     return write_error_message(error, path)
 
 
@@ -917,7 +1043,7 @@ def write_error_message(error: sqlite3.Error, path: Path | None) -> str:
     """Why a save failed, in Norwegian, without any of the text that was being saved."""
     text = str(error).lower()
     name = f"«{path}»" if path else "databasen"
-    if "full" in text:
+    if is_disk_full(error, path):
         return f"Disken er full, så det siste ble ikke lagret i {name}. Frigjør plass; teksten står fortsatt på skjermen."
     if "readonly" in text or "read-only" in text:
         return f"{name[0].upper()}{name[1:]} er blitt skrivebeskyttet, så det siste ble ikke lagret."

@@ -545,10 +545,11 @@ def _memoized_rendering() -> Iterator[None]:
     times. The helpers are looked up on their modules at call time, so swapping in
     cached versions for the duration of a run changes nothing but the speed.
     """
-    from moteleder import dates, minute
+    from moteleder import dates, markdown_text, minute
 
     originals = {
         (minute, "escape_inline"): minute.escape_inline,
+        (markdown_text, "escape_inline"): markdown_text.escape_inline,
         (dates, "format_datetime"): dates.format_datetime,
         (dates, "format_date"): dates.format_date,
     }

@@ -127,3 +127,47 @@ def test_good_database_still_works(good_db, tmp_path, capsys):
     shutil.copy(good_db, copy)
     code, output = _run("eksport", copy, tmp_path, capsys)
     assert code == 0 and "2 referater skrevet" in output
+
+
+def test_demo_on_a_file_damaged_deep_inside_writes_nothing(good_db, tmp_path, capsys):
+    """Opening reads only the schema; the members' page is damaged. demo must not add a group first."""
+    import sqlite3
+
+    conn = sqlite3.connect(good_db)
+    (members_page,) = conn.execute("select rootpage from sqlite_master where name = 'members'").fetchone()
+    page_size = conn.execute("pragma page_size").fetchone()[0]
+    conn.close()
+    data = bytearray(good_db.read_bytes())
+    data[(members_page - 1) * page_size : members_page * page_size] = b"\xa5" * page_size
+    good_db.write_bytes(bytes(data))
+    before = good_db.read_bytes()
+    for command in (["demo"], ["demo", "--grupper", "3"], ["innkalling", "1", "--ut", str(tmp_path / "ut")]):
+        code, output = _run_args(command, good_db, capsys)
+        assert code == 1, (command, output)
+        assert "er skadet" in output and "Traceback" not in output, (command, output)
+        assert good_db.read_bytes() == before, f"{command} changed the file"
+    assert not list(good_db.parent.glob("*-wal"))
+
+
+def test_demo_is_one_transaction(good_db, capsys):
+    """A demo group that fails halfway (here: the measures cannot be written) leaves no half group."""
+    import sqlite3
+
+    conn = sqlite3.connect(good_db)
+    conn.execute("update groups set closed_on = '2026-01-01'")  # so that demo makes a new demo group
+    conn.execute("create trigger no_measures before insert on measures begin select raise(abort, 'nei'); end")
+    conn.commit()
+    groups = conn.execute("select count(*) from groups").fetchone()[0]
+    conn.close()
+    code, output = _run_args(["demo"], good_db, capsys)
+    assert code == 1 and "Traceback" not in output
+    conn = sqlite3.connect(good_db)
+    counts = [conn.execute(f"select count(*) from {t}").fetchone()[0] for t in ("groups", "members", "meetings")]
+    conn.close()
+    assert counts[0] == groups and counts == [groups, 6, 3], "nothing of the second demo group was written"
+
+
+def _run_args(args: list[str], db: Path, capsys) -> tuple[int, str]:
+    code = main([*args, "--db", str(db)])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err

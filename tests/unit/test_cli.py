@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,24 @@ def test_styles_ship_inside_the_package():
 
     assert (STYLES / "app.tcss").is_file()
     assert STYLES.parent.name == "moteleder"
+
+
+def test_demo_twice_says_the_demo_group_is_there_and_changes_nothing(tmp_path, capsys):
+    db = tmp_path / "m.db"
+    assert main(["demo", "--db", str(db)]) == 0
+    capsys.readouterr()
+    before = db.read_bytes()
+    assert main(["demo", "--db", str(db)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    store = Store.open(db)
+    (group,) = store.groups()
+    store.close()
+    assert out == (f"Demogruppen for Tiril Testesen finnes allerede (gruppe {group.id}), så ingenting er endret. "
+                   f"Åpne den med «moteleder --gruppe {group.id}».")
+    assert db.read_bytes() == before
+    # A closed demo group does not count: demo makes a new one
+    store = Store.open(db)
+    store.close_group(group.id, date.today(), "Ferdig med å prøve")
+    store.close()
+    assert main(["demo", "--db", str(db)]) == 0
+    assert "Laget demogruppen" in capsys.readouterr().out

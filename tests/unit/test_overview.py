@@ -46,3 +46,31 @@ def test_csv_for_a_spreadsheet(store, db_path, capsys):
     assert tiril["Neste møte"] and tiril["Siste møte"]
     assert asmund["Type"] == "Barnekoordinator" and asmund["Neste møte"] == "Ikke satt"
     assert asmund["Trenger oppmerksomhet"] == "Samtykke er ikke registrert · Neste møte er ikke satt"
+
+
+HOSTILE = ["=HYPERLINK(\"http://x\";\"klikk\")", "+47 cmd", "-2+3", "@SUM(1;1)", "=1+1"]
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralized(store, db_path, capsys):
+    for i, name in enumerate(HOSTILE):
+        group = store.create_group(name)
+        store.add_member(group, HOSTILE[-1 - i], role="kontaktlærer", is_coordinator=True)
+    store.create_group("Ola =Nordmann")  # a formula sign inside a cell is harmless and kept
+    store.close()
+    assert main(["oversikt", "--csv", "--db", str(db_path)]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff")), delimiter=";"))
+    cells = [cell for row in rows for cell in row]
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    by_person = {row[rows[0].index("Person")]: row for row in rows[1:]}
+    assert set(by_person) == {"'" + name for name in HOSTILE} | {"Ola =Nordmann"}
+    coordinator = rows[0].index("Koordinator")
+    assert by_person["'=1+1"][coordinator] == "'" + HOSTILE[0]
+    assert by_person["'" + HOSTILE[0]][coordinator] == "'=1+1"
+
+
+def test_safe_cell_follows_owasp():
+    from moteleder.spreadsheet import safe_cell
+
+    assert [safe_cell(c) for c in ["=x", "+x", "-x", "@x", "\tx", "\rx"]] == [
+        "'=x", "'+x", "'-x", "'@x", "'\tx", "'\rx"]
+    assert [safe_cell(c) for c in ["Ola", "3", "", None, "a=b", " =x"]] == ["Ola", "3", "", "", "a=b", " =x"]

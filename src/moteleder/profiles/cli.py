@@ -90,12 +90,14 @@ def _json_output(profiles: dict[str, Profile]) -> str:
 
 
 def _print_rich(profiles: dict[str, Profile]) -> None:
-    from rich.console import Console, Group
+    from rich.console import Group
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
 
-    console = Console()
+    from moteleder.cli_output import cli_console
+
+    console = cli_console()
     console.print(Text(f"Egne profiler leses fra: {user_profile_dir()}", style="dim"))
     for profile in profiles.values():
         rules = Table.grid(padding=(0, 2))
@@ -108,16 +110,17 @@ def _print_rich(profiles: dict[str, Profile]) -> None:
         steps.add_column("Min.", justify="right")
         steps.add_column("Spørsmål på skjermen")
         for spec in profile.steps:
-            steps.add_row(spec.title, str(spec.minutes), spec.prompt)
+            steps.add_row(Text(spec.title), str(spec.minutes), Text(spec.prompt))
         total = sum(spec.minutes for spec in profile.steps)
         steps.add_row(Text("Til sammen", style="bold"), Text(str(total), style="bold"), "")
-        title = f"[bold]{profile.name}[/bold]  [dim]({profile.id})[/dim]"
+        # A municipality's own profile file writes the name and the steps: plain Text, never markup.
+        title = Text.assemble((profile.name, "bold"), "  ", (f"({profile.id})", "dim"))
         console.print(
             Panel(
                 Group(rules, Text(""), steps),
                 title=title,
                 title_align="left",
-                subtitle=profile.source,
+                subtitle=Text(str(profile.source)),
                 subtitle_align="right",
             )
         )
