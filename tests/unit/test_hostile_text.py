@@ -134,3 +134,39 @@ def test_the_store_cleans_names_when_they_are_changed(store):
     assert store.group(group_id).person_name == "Ola Nordmann"
     saved = store.member(member)
     assert (saved.name, saved.role, saved.service, saved.contact) == ("Kari Nordmann", "mor", "PPT", "")
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(person=hostile, coordinator=hostile, theme=hostile, invitees=hostile)
+def test_hostile_names_never_run_in_a_spreadsheet_or_shape_the_calendar_file(person, coordinator, theme, invitees):
+    import csv
+    import io
+
+    from icalendar import Calendar
+
+    from moteleder.attention import needs_attention
+    from moteleder.invitation import render_ics
+    from moteleder.overview import COLUMNS, overview_row
+    from moteleder.spreadsheet import csv_writer
+
+    store = Store.memory()
+    group_id = store.create_group(person)
+    store.add_member(group_id, coordinator, role="kontaktlærer", is_coordinator=True)
+    planned = store.create_meeting(group_id, datetime(2030, 3, 4, 14), theme=theme, invitees=invitees)
+
+    out = io.StringIO()
+    writer = csv_writer(out)
+    writer.writerow(COLUMNS)
+    for status in needs_attention(store, date(2030, 1, 1)):
+        writer.writerow(overview_row(status, planned))
+    rows = list(csv.reader(io.StringIO(out.getvalue()), delimiter=";"))
+    assert len(rows) == 2 and len(rows[1]) == len(COLUMNS)  # a newline in a name stays in its cell
+    assert not any(cell[:1] in ("=", "+", "-", "@", "\t", "\r") for cell in rows[1])
+
+    ics = render_ics(build_invitation(store, planned, sent_on=date(2030, 2, 1)), now=datetime(2030, 2, 1, 8))
+    assert not set(FORBIDDEN) & set(ics)
+    calendar = Calendar.from_ical(ics)
+    events = [c for c in calendar.walk() if c.name == "VEVENT"]
+    assert len(events) == 1  # no text can end the event or start another
+    assert events[0].decoded("dtstart").hour == 14
+    assert "COMMENT" not in ics
