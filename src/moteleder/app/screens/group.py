@@ -55,6 +55,8 @@ class GroupScreen(CurtainMixin, Screen[None]):
         yield Header(show_clock=self.app.clock_running)
         with VerticalScroll(id="group-page", classes="curtained"):
             yield Static("", id="group-title", classes="screen-title", markup=False)
+            # The numbers the command line asks for (moteleder --gruppe ID, moteleder innkalling MØTE-ID).
+            yield Static("", id="group-ids", classes="muted", markup=False)
             yield Static("", id="group-closed", classes="closed-banner", markup=False)
             yield Static("", id="group-facts", classes="facts", markup=False)
             yield Static("Trenger oppmerksomhet", classes="section-title", markup=False)
@@ -70,6 +72,8 @@ class GroupScreen(CurtainMixin, Screen[None]):
                 yield Button("Tiltak (F7)", id="measures")
                 yield Button("Innkalling (F8)", id="invitation")
                 yield Button("Evaluering (F9)", id="evaluation")
+            # Apart and last in the focus order: Shift+Tab from the list never lands here.
+            with Horizontal(classes="button-row", id="group-close-row"):
                 yield Button("Avslutt gruppe", id="close-group", variant="warning")
         yield PrivacyCurtain()
         yield KeyBar()
@@ -77,6 +81,15 @@ class GroupScreen(CurtainMixin, Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#history", DataTable).add_columns("Dato", "Hva", "Status", "Tema")
         self.refresh_page()
+        self._focus_history()
+
+    def _focus_history(self) -> None:
+        """The page opens on its list of meetings: Enter reads the chosen minute."""
+        if not self.curtain_down:
+            self.query_one("#history", DataTable).focus()
+
+    def after_curtain_raised(self) -> None:
+        self._focus_history()
 
     def on_screen_resume(self) -> None:
         self.curtain_on_return()
@@ -94,6 +107,11 @@ class GroupScreen(CurtainMixin, Screen[None]):
         profile = self.app.profile_for(group.id)
         title = f"Ansvarsgruppe for {group.person_name}" + (" (demo)" if group.is_demo else "")
         self.query_one("#group-title", Static).update(title)
+        planned = store.planned_meeting(group.id)
+        ids = f"Gruppe nr. {group.id}"
+        if planned is not None:
+            ids += f" · planlagt møte nr. {planned.id}"
+        self.query_one("#group-ids", Static).update(ids)
         closed = self.query_one("#group-closed", Static)
         closed.display = group.is_closed
         if group.is_closed:
@@ -127,6 +145,7 @@ class GroupScreen(CurtainMixin, Screen[None]):
         self.query_one("#group-consent", Static).update("\n".join(lines) or "Samtykket dekker alle faste deltakere.")
         self._fill_history()
         self.query_one("#group-buttons").display = not group.is_closed
+        self.query_one("#group-close-row").display = not group.is_closed
 
     def _attention_text(self) -> str:
         from moteleder.attention import group_status
