@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import Button, Static
 
 
@@ -25,9 +26,10 @@ class GuardBanner(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="guard-text", markup=False)
+        # Compact (one line each), so the banner takes as little as possible from the step.
         with Horizontal(id="guard-buttons"):
-            yield Button("Henvis videre (F4)", id="guard-refer", variant="warning")
-            yield Button("Behold (F6)", id="guard-keep")
+            yield Button("Henvis videre (F4)", id="guard-refer", variant="warning", compact=True)
+            yield Button("Behold (F6)", id="guard-keep", compact=True)
 
     def show(self, flag: Flag | None) -> None:
         from moteleder.guard import GUIDANCE, TOPIC_NAME
@@ -35,5 +37,5 @@ class GuardBanner(Vertical):
         self.display = flag is not None
         if flag is not None:
             self.query_one("#guard-text", Static).update(
-                f"[b]{TOPIC_NAME[flag.category]}[/b]\n{GUIDANCE[flag.category]}"
+                Content.assemble((TOPIC_NAME[flag.category], "bold"), "\n", GUIDANCE[flag.category])
             )
