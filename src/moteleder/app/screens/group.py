@@ -37,6 +37,8 @@ class GroupScreen(CurtainMixin, Screen[None]):
     }
     """
 
+    # Keys the page's buttons also show go first when the key bar is short.
+    KEY_BAR_DROP_ORDER = ("evaluation", "invitation", "measures", "consent")
     BINDINGS = [
         Binding("escape", "back", "Tilbake"),
         Binding("f5", "start_meeting", "Start møte", priority=True),

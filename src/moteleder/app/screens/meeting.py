@@ -284,6 +284,8 @@ class MeasureRow(Vertical):
 class MeetingScreen(Screen[None]):
     """The guided meeting: steps 0–7 on the shared screen."""
 
+    # When the key bar is short: the banner's buttons show F4 and F6 themselves.
+    KEY_BAR_DROP_ORDER = ("home", "guard_keep", "guard_refer")
     BINDINGS = [
         Binding("f7", "previous_step", "Forrige steg", priority=True),
         Binding("f8", "next_step", "Neste steg", priority=True),
@@ -361,9 +363,6 @@ class MeetingScreen(Screen[None]):
 
         m = self.meeting
         items = first_meeting_items(self.profile) if self.profile is not None and m.is_first else []
-        if items:
-            yield Static("Første møte:\n" + "\n".join(f"• {item}" for item in items), classes="first-meeting",
-                         id="first-meeting", markup=False)
         membership = self._membership_warnings()
         if membership:
             yield Static("\n".join(membership), classes="rule-warning", id="membership-warnings", markup=False)
@@ -380,6 +379,10 @@ class MeetingScreen(Screen[None]):
             yield Input(placeholder="Innkalt: navn", id="guest-name")
             yield Input(placeholder="Rolle og tjeneste", id="guest-role")
             yield Button("Legg til", id="add-guest")
+        # After the roll call (so a group of seven fits on a small screen): the first meeting's own items.
+        if items:
+            yield Static("Første møte:\n" + "\n".join(f"• {item}" for item in items), classes="first-meeting",
+                         id="first-meeting", markup=False)
         yield Label("Referent", classes="field-label", markup=False)
         yield line("referent", m.referent, placeholder="Hvem skriver referat?", suggestions=[x.name for x in self.members])
         yield Label("Saker meldt til eventuelt", classes="field-label", markup=False)
