@@ -264,3 +264,18 @@ async def test_typing_into_the_invitation_lands_in_its_first_field(make_app, sto
             await pilot.press(char)
         assert app.screen.query_one("#plan-date", Input).value == "01.02.2030"
         assert store.planned_meeting(group_id) is None
+
+
+async def test_a_resized_window_is_laid_out_for_its_new_size(make_app, store):
+    create_demo_group(store)
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await _open_meeting(app, pilot)
+        bar = screen.query_one("#progress")
+        assert app.has_class("narrow", "short") and bar.has_class("one-line")
+        await pilot.resize_terminal(120, 40)
+        await _wait_for(pilot, lambda: not app.has_class("narrow") and not app.has_class("short"),
+                        "the size classes to follow the window")
+        await _wait_for(pilot, lambda: not bar.has_class("one-line"), "the step bar's blocks")
+        await pilot.resize_terminal(160, 45)
+        await _wait_for(pilot, lambda: app.has_class("wide"), "the projector's layout")

@@ -80,12 +80,12 @@ class MotelederApp(CrashReporting, App[None]):
         return group_profile(self.store, group_id, self.profiles)
 
     def on_resize(self, event) -> None:
-        self._size_classes()
+        self._size_classes(event.size)  # (self.size catches up a moment later)
 
-    def _size_classes(self) -> None:
+    def _size_classes(self, size=None) -> None:
         """Classes the stylesheet lays out by: `narrow` below 100 columns (a laptop at 80×24),
         `short` below 30 rows, `wide` from 140 columns (a projector at 160×45)."""
-        width, height = self.size
+        width, height = size or self.size
         self.set_class(width < 100, "narrow")
         self.set_class(height < 30, "short")
         self.set_class(width >= 140, "wide")

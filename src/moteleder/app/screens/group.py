@@ -57,8 +57,6 @@ class GroupScreen(CurtainMixin, Screen[None]):
         yield Header(show_clock=self.app.clock_running)
         with VerticalScroll(id="group-page", classes="curtained"):
             yield Static("", id="group-title", classes="screen-title", markup=False)
-            # The numbers the command line asks for (moteleder --gruppe ID, moteleder innkalling MØTE-ID).
-            yield Static("", id="group-ids", classes="muted", markup=False)
             yield Static("", id="group-closed", classes="closed-banner", markup=False)
             yield Static("", id="group-facts", classes="facts", markup=False)
             yield Static("Trenger oppmerksomhet", classes="section-title", markup=False)
@@ -69,6 +67,9 @@ class GroupScreen(CurtainMixin, Screen[None]):
             yield Static("Nyeste først. Velg et ferdigstilt møte og trykk Enter for å lese referatet.",
                          classes="muted", markup=False)
             yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
+            # The numbers the command line asks for (moteleder --gruppe ID, moteleder innkalling MØTE-ID),
+            # under the list the page opens on, so they are in view.
+            yield Static("", id="group-ids", classes="muted", markup=False)
             with Horizontal(classes="button-row", id="group-buttons"):
                 yield Button("Samtykke (F6)", id="consent")
                 yield Button("Tiltak (F7)", id="measures")
