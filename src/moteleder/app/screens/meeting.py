@@ -6,9 +6,10 @@ timer twice a second, never on the path of a keystroke.
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -83,14 +84,12 @@ class ChoiceSet(RadioSet):
                 button.value = True  # the RadioSet says Changed, and the row saves it
                 return
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         character = event.character
         if not event.is_printable or not character or character == " " or character.lower() in self.LETTERS:
             return
         event.stop()
         event.prevent_default()
-        import time
-
         if time.monotonic() - self._hinted_at > 3:
             self._hinted_at = time.monotonic()
             self.app.notify(self.HINT, timeout=4)
