@@ -37,7 +37,49 @@ class TestMeetingSteps:
         assert snap_compare(demo_app, terminal_size=(120, 40), run_before=run_before)
 
 
+class TestSmallScreen:
+    """A laptop at 80×24: every step and the group form must be usable there."""
+
+    @pytest.mark.parametrize("step", range(8))
+    def test_step(self, snap_compare, demo_app, step):
+        async def run_before(pilot):
+            await pilot.pause()
+            for _ in range(step):
+                await pilot.press("f8")
+                await pilot.pause()
+            if step == 4:
+                await pilot.press("ctrl+t")  # a measure, so its fields are on screen
+                await pilot.pause()
+                for char in "Lesekurs":
+                    await pilot.press(char)
+            await pilot.pause(0.2)
+
+        assert snap_compare(demo_app, terminal_size=(80, 24), run_before=run_before)
+
+    def test_group_form(self, snap_compare, store, tmp_path):
+        from moteleder.app.app import make_app
+
+        app = make_app(store, minutes_dir=tmp_path / "ref", clock_running=False)
+
+        async def run_before(pilot):
+            await pilot.pause()
+            await pilot.press("f2")
+            await pilot.pause()
+            for _ in range(8):  # down to the members
+                await pilot.press("tab")
+            await pilot.pause(0.2)
+
+        assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
 class TestSizes:
+    def test_projector(self, snap_compare, demo_app):
+        async def run_before(pilot):
+            await pilot.pause()
+            await pilot.pause(0.2)
+
+        assert snap_compare(demo_app, terminal_size=(160, 45), run_before=run_before)
+
     def test_small_projector(self, snap_compare, demo_app):
         async def run_before(pilot):
             await pilot.pause()

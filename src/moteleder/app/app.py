@@ -79,9 +79,21 @@ class MotelederApp(CrashReporting, App[None]):
 
         return group_profile(self.store, group_id, self.profiles)
 
+    def on_resize(self, event) -> None:
+        self._size_classes(event.size)  # (self.size catches up a moment later)
+
+    def _size_classes(self, size=None) -> None:
+        """Classes the stylesheet lays out by: `narrow` below 100 columns (a laptop at 80×24),
+        `short` below 30 rows, `wide` from 140 columns (a projector at 160×45)."""
+        width, height = size or self.size
+        self.set_class(width < 100, "narrow")
+        self.set_class(height < 30, "short")
+        self.set_class(width >= 140, "wide")
+
     def on_mount(self) -> None:
         from moteleder.app.screens.home import HomeScreen
 
+        self._size_classes()
         self.theme = "textual-dark"
         self.push_screen(HomeScreen())
         # Warm the topic guard once the first screen is up, not during start: a busy Python

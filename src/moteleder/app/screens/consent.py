@@ -68,7 +68,7 @@ class ConsentScreen(Screen[None]):
             with Horizontal(classes="button-row"):
                 yield Button("Trekk tilbake valgt samtykke", id="withdraw")
             yield Static("Registrer nytt samtykke", classes="section-title", markup=False)
-            with Horizontal(classes="form-row"):
+            with Horizontal(classes="form-row stack-narrow"):
                 with Vertical(classes="field narrow"):
                     yield Label("Dato gitt", markup=False)
                     yield Input(date.today().strftime("%d.%m.%Y"), id="given-on")

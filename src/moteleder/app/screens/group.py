@@ -37,6 +37,8 @@ class GroupScreen(CurtainMixin, Screen[None]):
     }
     """
 
+    # Keys the page's buttons also show go first when the key bar is short.
+    KEY_BAR_DROP_ORDER = ("evaluation", "invitation", "measures", "consent")
     BINDINGS = [
         Binding("escape", "back", "Tilbake"),
         Binding("f5", "start_meeting", "Start møte", priority=True),
@@ -65,11 +67,16 @@ class GroupScreen(CurtainMixin, Screen[None]):
             yield Static("Nyeste først. Velg et ferdigstilt møte og trykk Enter for å lese referatet.",
                          classes="muted", markup=False)
             yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
+            # The numbers the command line asks for (moteleder --gruppe ID, moteleder innkalling MØTE-ID),
+            # under the list the page opens on, so they are in view.
+            yield Static("", id="group-ids", classes="muted", markup=False)
             with Horizontal(classes="button-row", id="group-buttons"):
                 yield Button("Samtykke (F6)", id="consent")
                 yield Button("Tiltak (F7)", id="measures")
                 yield Button("Innkalling (F8)", id="invitation")
                 yield Button("Evaluering (F9)", id="evaluation")
+            # Apart and last in the focus order: Shift+Tab from the list never lands here.
+            with Horizontal(classes="button-row", id="group-close-row"):
                 yield Button("Avslutt gruppe", id="close-group", variant="warning")
         yield PrivacyCurtain()
         yield KeyBar()
@@ -77,6 +84,15 @@ class GroupScreen(CurtainMixin, Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#history", DataTable).add_columns("Dato", "Hva", "Status", "Tema")
         self.refresh_page()
+        self._focus_history()
+
+    def _focus_history(self) -> None:
+        """The page opens on its list of meetings: Enter reads the chosen minute."""
+        if not self.curtain_down:
+            self.query_one("#history", DataTable).focus()
+
+    def after_curtain_raised(self) -> None:
+        self._focus_history()
 
     def on_screen_resume(self) -> None:
         self.curtain_on_return()
@@ -94,6 +110,11 @@ class GroupScreen(CurtainMixin, Screen[None]):
         profile = self.app.profile_for(group.id)
         title = f"Ansvarsgruppe for {group.person_name}" + (" (demo)" if group.is_demo else "")
         self.query_one("#group-title", Static).update(title)
+        planned = store.planned_meeting(group.id)
+        ids = f"Gruppe nr. {group.id}"
+        if planned is not None:
+            ids += f" · planlagt møte nr. {planned.id}"
+        self.query_one("#group-ids", Static).update(ids)
         closed = self.query_one("#group-closed", Static)
         closed.display = group.is_closed
         if group.is_closed:
@@ -127,6 +148,7 @@ class GroupScreen(CurtainMixin, Screen[None]):
         self.query_one("#group-consent", Static).update("\n".join(lines) or "Samtykket dekker alle faste deltakere.")
         self._fill_history()
         self.query_one("#group-buttons").display = not group.is_closed
+        self.query_one("#group-close-row").display = not group.is_closed
 
     def _attention_text(self) -> str:
         from moteleder.attention import group_status

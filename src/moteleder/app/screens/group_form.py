@@ -18,8 +18,11 @@ from moteleder.models import KIND_LABEL
 KIND_OPTIONS = [(label, key) for key, label in KIND_LABEL.items()]
 
 
-class MemberRow(Horizontal):
-    """One member: name, role, service, kind, coordinator."""
+class MemberRow(Vertical):
+    """One member: name, role, service, kind, coordinator — each field with its label.
+
+    Two lines (name and role; service, kind, coordinator), side by side on a wide screen.
+    """
 
     def __init__(self, member_id: int | None = None, *, name: str = "", role: str = "", service: str = "",
                  kind: str = "service", coordinator: bool = False) -> None:
@@ -29,12 +32,22 @@ class MemberRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         name, role, service, kind, coordinator = self._values
-        yield Input(name, placeholder="Navn", classes="m-name")
-        yield Input(role, placeholder="Rolle (f.eks. mor, kontaktlærer)", classes="m-role")
-        yield Input(service, placeholder="Tjeneste (f.eks. PPT)", classes="m-service")
-        yield Select(KIND_OPTIONS, value=kind, allow_blank=False, classes="m-kind")
-        yield Checkbox("Koordinator", coordinator, classes="m-coord")
-        yield Button("Fjern", classes="m-remove")
+        with Horizontal(classes="m-line"):
+            with Vertical(classes="m-field m-name-field"):
+                yield Label("Navn", classes="small-label", markup=False)
+                yield Input(name, placeholder="Fornavn Etternavn", classes="m-name")
+            with Vertical(classes="m-field m-role-field"):
+                yield Label("Rolle", classes="small-label", markup=False)
+                yield Input(role, placeholder="f.eks. mor, kontaktlærer", classes="m-role")
+        with Horizontal(classes="m-line"):
+            with Vertical(classes="m-field m-service-field"):
+                yield Label("Tjeneste", classes="small-label", markup=False)
+                yield Input(service, placeholder="f.eks. PPT", classes="m-service")
+            with Vertical(classes="m-field m-kind-field"):
+                yield Label("Deltar som", classes="small-label", markup=False)
+                yield Select(KIND_OPTIONS, value=kind, allow_blank=False, classes="m-kind")
+            yield Checkbox("Koordinator", coordinator, classes="m-coord")
+            yield Button("Fjern", classes="m-remove")
 
     def values(self) -> dict:
         return {
@@ -78,7 +91,7 @@ class GroupFormScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="group-form"):
             yield Static("Endre ansvarsgruppe" if group else "Ny ansvarsgruppe", classes="screen-title", markup=False)
-            with Horizontal(classes="form-row"):
+            with Horizontal(classes="form-row stack-narrow"):
                 with Vertical(classes="field"):
                     yield Label("Personen gruppen er for (navn)", markup=False)
                     yield Input(group.person_name if group else "", id="person-name", placeholder="Fornavn Etternavn")

@@ -83,6 +83,13 @@ class InvitationScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#agenda-table", DataTable).add_columns("Meldt av", "Sak")
         self._refresh()
+        self._focus_first_field()
+
+    def _focus_first_field(self) -> None:
+        """Typing starts at once: in the meeting's date when it is not set, else in who reports an item."""
+        first = "#plan-date" if self.query_one("#set-time").display else "#item-who"
+        if self.query_one("#agenda-form").display or first == "#plan-date":
+            self.query_one(first, Input).focus()
 
     @property
     def planned(self):
@@ -145,6 +152,7 @@ class InvitationScreen(Screen[None]):
             store.db["meetings"].update(planned.id, {"starts_at": when.isoformat(timespec="minutes"), "theme": theme})
         error.update("")
         self._refresh()
+        self._focus_first_field()
 
     @on(Button.Pressed, "#add-item")
     def action_add_item(self) -> None:

@@ -62,6 +62,8 @@ class MeasuresScreen(CurtainMixin, Screen[None]):
         self.query_one("#measure-table", DataTable).add_columns("Tiltak", "Ansvar", "Frist / evaluering",
                                                                  "Avtalt", "Status")
         self._fill()
+        # The list is what the page is for: the arrow keys walk it and show each measure's history.
+        self.query_one("#measure-table", DataTable).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.curtain_allows(action)

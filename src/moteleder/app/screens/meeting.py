@@ -6,7 +6,9 @@ timer twice a second, never on the path of a keystroke.
 
 from __future__ import annotations
 
-from textual import on
+import time
+
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -66,6 +68,63 @@ def line(field: str, text: str, *, placeholder: str = "", suggestions: list[str]
                  placeholder=placeholder, suggester=suggester)
 
 
+class ChoiceSet(RadioSet):
+    """Radio buttons that also answer to one letter each (T for til stede, …).
+
+    Any other letter typed here would vanish without a trace, so it gets a short, calm hint.
+    """
+
+    LETTERS: dict[str, str] = {}  # letter -> the name of the button it chooses
+    HINT = ""
+    _hinted_at = 0.0
+
+    def action_choose(self, name: str) -> None:
+        for index, button in enumerate(self.query(RadioButton)):
+            if button.name == name:
+                self._selected = index
+                button.value = True  # the RadioSet says Changed, and the row saves it
+                return
+
+    def on_key(self, event: events.Key) -> None:
+        character = event.character
+        if not event.is_printable or not character or character == " " or character.lower() in self.LETTERS:
+            return
+        event.stop()
+        event.prevent_default()
+        if time.monotonic() - self._hinted_at > 3:
+            self._hinted_at = time.monotonic()
+            self.app.notify(self.HINT, timeout=4)
+
+
+class AttendanceChoice(ChoiceSet):
+    """Til stede / Forfall: T or F."""
+
+    LETTERS = {"t": "present", "f": "absent"}
+    HINT = "Her velger du med T (til stede) eller F (forfall). Tab går til neste felt."
+    BINDINGS = [
+        Binding("t,T", "choose('present')", "Til stede", show=False),
+        Binding("f,F", "choose('absent')", "Forfall", show=False),
+    ]
+
+
+class ReviewChoice(ChoiceSet):
+    """Gjennomført / Delvis / Ikke gjennomført: G, D or I."""
+
+    LETTERS = {"g": "done", "d": "partly", "i": "not_done"}
+    HINT = ("Her velger du med G (gjennomført), D (delvis) eller I (ikke gjennomført). "
+            "Tab går til neste felt.")
+    BINDINGS = [
+        Binding("g,G", "choose('done')", "Gjennomført", show=False),
+        Binding("d,D", "choose('partly')", "Delvis", show=False),
+        Binding("i,I", "choose('not_done')", "Ikke gjennomført", show=False),
+    ]
+
+
+def label_with_hint(text: str, hint: str) -> Label:
+    """A field label with a dim hint after it, on the same line."""
+    return Label(Content.assemble(text, ("   " + hint, "dim not bold")), classes="field-label", markup=False)
+
+
 class AttendanceRow(Horizontal):
     """A member and whether they are present or sent notice of absence (forfall)."""
 
@@ -77,7 +136,7 @@ class AttendanceRow(Horizontal):
     def compose(self) -> ComposeResult:
         guest = "" if self.member.standing else " — innkalt til dette møtet"
         yield Static(self.member.label + guest, classes="who", markup=False)
-        with RadioSet(classes="attendance"):
+        with AttendanceChoice(classes="attendance"):
             for key, label in ATTENDANCE_CHOICES:
                 yield RadioButton(label, value=self.status == key, name=key, id=f"att-{self.member.id}-{key}")
 
@@ -107,7 +166,7 @@ class ReviewRow(Vertical):
         resp = f" — {m.responsible}" if m.responsible else ""
         yield Static(f"{m.what}{resp}{due}", classes="what", markup=False)
         with Horizontal(classes="review-controls"):
-            with RadioSet(classes="review-status"):
+            with ReviewChoice(classes="review-status"):
                 for key, label in REVIEW_CHOICES:
                     yield RadioButton(label, value=bool(self.review and self.review.status == key), name=key,
                                       id=f"rev-{self.measure.id}-{key}")
@@ -147,13 +206,21 @@ class MeasureRow(Vertical):
 
     def compose(self) -> ComposeResult:
         m = self.measure
+        # What on its own full-width line; who, deadline or evaluation and the date below it.
+        yield Label("Hva skal gjøres", classes="small-label", markup=False)
+        yield Input(m.what, placeholder="Hva skal gjøres?", classes="ms-what")
         with Horizontal(classes="measure-fields"):
-            yield Input(m.what, placeholder="Hva skal gjøres?", classes="ms-what")
-            yield Input(m.responsible, placeholder="Ansvarlig person eller tjeneste", classes="ms-resp",
-                        suggester=SuggestFromList(self.suggestions, case_sensitive=False) if self.suggestions else None)
-            yield Select(DUE_KIND_OPTIONS, value=m.due_kind or "frist", allow_blank=False, classes="ms-kind")
-            yield Input(m.due_text or (m.due_on.strftime("%d.%m.%Y") if m.due_on else ""), placeholder="dd.mm.åååå",
-                        classes="ms-due")
+            with Vertical(classes="ms-field ms-resp-field"):
+                yield Label("Ansvarlig", classes="small-label", markup=False)
+                yield Input(m.responsible, placeholder="Person eller tjeneste", classes="ms-resp",
+                            suggester=SuggestFromList(self.suggestions, case_sensitive=False) if self.suggestions else None)
+            with Vertical(classes="ms-field ms-kind-field"):
+                yield Label("Frist/evaluering", classes="small-label", markup=False)
+                yield Select(DUE_KIND_OPTIONS, value=m.due_kind or "frist", allow_blank=False, classes="ms-kind")
+            with Vertical(classes="ms-field ms-due-field"):
+                yield Label("Dato", classes="small-label", markup=False)
+                yield Input(m.due_text or (m.due_on.strftime("%d.%m.%Y") if m.due_on else ""), placeholder="dd.mm.åååå",
+                            classes="ms-due")
             yield Button("Fjern", classes="ms-remove")
         yield Static("", classes="field-error ms-error", markup=False)
 
@@ -224,6 +291,8 @@ def _offset(text: str, location: tuple[int, int]) -> int:
 class MeetingScreen(Screen[None]):
     """The guided meeting: steps 0–7 on the shared screen."""
 
+    # When the key bar is short: the banner's buttons show F4 and F6 themselves.
+    KEY_BAR_DROP_ORDER = ("home", "guard_keep", "guard_refer")
     BINDINGS = [
         Binding("f7", "previous_step", "Forrige steg", priority=True),
         Binding("f8", "next_step", "Neste steg", priority=True),
@@ -295,12 +364,11 @@ class MeetingScreen(Screen[None]):
         self.step_index = keys.index(meeting.current_step) if meeting.current_step in keys else 0
         when = format_datetime(meeting.starts_at) if meeting.starts_at else ""
         session.take_lease()
-        yield Static(f"Ansvarsgruppemøte for {group.person_name}   ·   {when}", id="meeting-bar", markup=False)
+        yield Static(f"Ansvarsgruppemøte for {group.person_name} · {when}", id="meeting-bar", markup=False)
         yield Static(self._lease_text(session.other_lease) if session.read_only else "", id="lease-banner",
                      markup=False)
         yield StepBar(self.steps, id="progress")
         yield MeetingClock(id="clock")
-        yield GuardBanner(id="guard-banner")
         with ContentSwitcher(id="steps", initial=f"step-{self.steps[self.step_index].key}",
                              disabled=self.read_only):
             for spec in self.steps:
@@ -308,6 +376,9 @@ class MeetingScreen(Screen[None]):
                     yield Static(spec.title, classes="step-title", markup=False)
                     yield Static(spec.prompt, classes="prompt", markup=False)
                     yield from getattr(self, f"_compose_{spec.key}")()
+        # Under the step, not over it: the step shrinks, and the field being typed in is
+        # scrolled back into view (see _show_flag).
+        yield GuardBanner(id="guard-banner")
         yield KeyBar()
 
     def _names(self) -> list[str]:
@@ -320,13 +391,10 @@ class MeetingScreen(Screen[None]):
 
         m = self.meeting
         items = first_meeting_items(self.profile) if self.profile is not None and m.is_first else []
-        if items:
-            yield Static("Første møte:\n" + "\n".join(f"• {item}" for item in items), classes="first-meeting",
-                         id="first-meeting", markup=False)
         membership = self._membership_warnings()
         if membership:
             yield Static("\n".join(membership), classes="rule-warning", id="membership-warnings", markup=False)
-        yield Label("Hvem er til stede?", classes="field-label", markup=False)
+        yield label_with_hint("Hvem er til stede?", "T = til stede · F = forfall")
         marks = self.store.attendance(self.meeting_id)
         with Vertical(id="attendance-rows"):
             for member in self.members:
@@ -336,9 +404,13 @@ class MeetingScreen(Screen[None]):
                            id="agreed-without-guardians")
         yield Static("", classes="rule-warning", id="attendance-warnings", markup=False)
         with Horizontal(id="guest-row"):
-            yield Input(placeholder="Innkalt til dette møtet: navn", id="guest-name")
+            yield Input(placeholder="Innkalt: navn", id="guest-name")
             yield Input(placeholder="Rolle og tjeneste", id="guest-role")
             yield Button("Legg til", id="add-guest")
+        # After the roll call (so a group of seven fits on a small screen): the first meeting's own items.
+        if items:
+            yield Static("Første møte:\n" + "\n".join(f"• {item}" for item in items), classes="first-meeting",
+                         id="first-meeting", markup=False)
         yield Label("Referent", classes="field-label", markup=False)
         yield line("referent", m.referent, placeholder="Hvem skriver referat?", suggestions=[x.name for x in self.members])
         yield Label("Saker meldt til eventuelt", classes="field-label", markup=False)
@@ -356,6 +428,9 @@ class MeetingScreen(Screen[None]):
         yield note("previous_comment", self.meeting.previous_comment, placeholder="Godkjent, eller kommentarer")
         to_review = self.store.measures_to_review(self.group.id, self.meeting_id)
         yield Label(f"Tiltak fra tidligere møter ({len(to_review)})", classes="field-label", markup=False)
+        if to_review:
+            yield Static("Velg med G (gjennomført), D (delvis) eller I (ikke gjennomført).", classes="key-hint",
+                         markup=False)
         if not to_review:
             yield Static("Ingen åpne tiltak å følge opp.", classes="muted", markup=False)
         reviews = self.store.reviews(self.meeting_id)
@@ -608,6 +683,12 @@ class MeetingScreen(Screen[None]):
         self.flag = flag
         self.query_one(GuardBanner).show(flag)
         self.refresh_bindings()
+        self.call_after_refresh(self._focused_into_view)
+
+    def _focused_into_view(self) -> None:
+        """Keep the field being typed in on screen when the banner takes room from the step."""
+        if self.focused is not None and self.focused is not self.query_one(f"#step-{self.steps[self.step_index].key}"):
+            self.focused.scroll_visible(animate=False)
 
     def _flagged_widget(self, field: str):
         if field.startswith("measure:"):

@@ -15,9 +15,10 @@ class GuardBanner(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="guard-text", markup=False)
+        # Compact (one line each), so the banner takes as little as possible from the step.
         with Horizontal(id="guard-buttons"):
-            yield Button("Henvis videre (F4)", id="guard-refer", variant="warning")
-            yield Button("Behold (F6)", id="guard-keep")
+            yield Button("Henvis videre (F4)", id="guard-refer", variant="warning", compact=True)
+            yield Button("Behold (F6)", id="guard-keep", compact=True)
 
     def show(self, flag: Flag | None) -> None:
         from moteleder.guard import GUIDANCE, TOPIC_NAME
