@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from moteleder.cli_output import error as show_error
-from moteleder.cli_output import note
 from moteleder.locations import DB_ENV, resolve_db_path
 from moteleder.storage import Store, StoreError
 
@@ -31,9 +29,13 @@ def open_store_or_exit(db_arg: str | None, err_console, *, for_writing: bool = F
     except StoreError as error:
         if store is not None:
             store.close()
+        from moteleder.cli_output import error as show_error  # rich: only on the command line
+
         show_error(err_console, error)
         return None
     if store.tightened:
+        from moteleder.cli_output import note
+
         note(err_console, tightened_message(store.path))
     return store
 

@@ -258,11 +258,18 @@ def _unexpected(error: Exception, args: argparse.Namespace | None) -> int:
     from moteleder.crash import crash_message, write_report
     from moteleder.locations import data_dir, resolve_db_path
 
+    from moteleder.storage import StoreError
+
+    if isinstance(error, StoreError) and isinstance(error.cause, sqlite3.DatabaseError):
+        error = error.cause  # a failed write: worded for the command line below
     if isinstance(error, sqlite3.DatabaseError):
         from moteleder.storage import database_error_message
 
         print(f"Feil: {database_error_message(error, resolve_db_path(getattr(args, 'db', None)))}",
               file=sys.stderr)
+        return 1
+    if isinstance(error, StoreError):
+        print(f"Feil: {error}", file=sys.stderr)
         return 1
     folder = resolve_db_path(getattr(args, "db", None)).parent
     print(crash_message(write_report(error, folder if folder.is_dir() else data_dir())), file=sys.stderr)

@@ -53,7 +53,15 @@ class GroupOverview:
 
 
 class StoreError(Exception):
-    """A database problem, with a Norwegian message fit for the user."""
+    """A database problem, with a Norwegian message fit for the user.
+
+    `cause` is the SQLite error behind it, if any: the command line words a lock or a
+    full disk for its own user (run the command again) instead of the app's.
+    """
+
+    def __init__(self, message: str, *, cause: BaseException | None = None) -> None:
+        super().__init__(message)
+        self.cause = cause
 
 
 def _now() -> str:
@@ -223,7 +231,7 @@ class Store:
             with self.transaction():
                 yield
         except sqlite3.Error as error:
-            raise StoreError(write_error_message(error, self.path)) from None
+            raise StoreError(write_error_message(error, self.path), cause=error) from None
 
     # ---------------------------------------------------------------- groups
     def create_group(

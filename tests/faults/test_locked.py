@@ -67,6 +67,9 @@ def test_a_database_locked_while_opening_says_what_to_do(db_path, capsys):
 
 
 def test_the_app_keeps_its_own_wording():
-    """The app tries again by itself, so while it runs it says so."""
+    """The app's wording names the other program and tells no one to run a command again; what
+    happens next is said where it happens (the autosave: «moteleder prøver igjen»; an immediate
+    write or finalizing: «Prøv igjen» / «Trykk F10 for å prøve igjen»)."""
     message = write_error_message(sqlite3.OperationalError("database is locked"), None)
-    assert message.endswith("Prøver igjen.")
+    assert "i bruk av et annet program" in message
+    assert "kommandoen" not in message and "Prøver igjen" not in message

@@ -12,12 +12,18 @@ import sys
 import moteleder
 
 
+# The command line's printing (rich) lives here and nowhere else outside the app.
+COMMAND_LINE_OUTPUT = {"moteleder.cli_output"}
+
+
 def _core_modules() -> list[str]:
     names = []
     for info in pkgutil.walk_packages(moteleder.__path__, "moteleder."):
         if info.name == "moteleder.app" or info.name.startswith("moteleder.app."):
             continue
         if info.name == "moteleder.__main__":  # runs the command line when imported
+            continue
+        if info.name in COMMAND_LINE_OUTPUT:
             continue
         names.append(info.name)
     return sorted(names)
