@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from moteleder.guard.corpus import heldout_files, training_files  # noqa: E402
+from moteleder.guard.corpus import heldout_files, training_files
 
 THRESHOLD = 0.8
 _FOLD = str.maketrans({"æ": "e", "ø": "o", "å": "a", "ä": "e", "ö": "o", "é": "e"})
@@ -66,7 +66,9 @@ def main(argv=None) -> int:
     pairs = []
     for a, sa in enumerate(sets):
         # prefix filter: any pair with J >= t shares one of the rarest ceil((1-t)|a|)+1 shingles
-        rare = sorted(sa, key=lambda g: (df[g], g))[: len(sa) - math.ceil(THRESHOLD * len(sa) - 1e-9) + 1]
+        rare = sorted(sa, key=lambda g: (df[g], g))[
+            : len(sa) - math.ceil(THRESHOLD * len(sa) - 1e-9) + 1
+        ]
         cands = {b for g in rare for b in index[g] if b > a}
         for b in cands:
             sb = sets[b]
