@@ -187,6 +187,7 @@ def fit(data: Data, docs: list[Doc], settings: dict):
                 C=settings["C"],
                 class_weight=settings["class_weight"],
                 solver="liblinear",
+                dual=True,  # faster with more features than lines; same optimum
                 random_state=0,
                 max_iter=1000,
             )
@@ -217,9 +218,23 @@ def line_scores(data: Data, docs: list[Doc], model, settings) -> np.ndarray:
 
 
 def platt(scores: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-    clf = LogisticRegression(C=1e4, solver="lbfgs", max_iter=1000)
-    clf.fit(scores.reshape(-1, 1), y)
-    return float(clf.coef_[0, 0]), float(clf.intercept_[0])
+    """Platt's sigmoid P(y | s) = 1 / (1 + exp(-(a s + b))), by Newton's method (exact and
+    deterministic, unlike an iterative solver's stopping point), with Platt's smoothed targets."""
+    n_pos, n_neg = float(y.sum()), float(len(y) - y.sum())
+    t = np.where(y == 1, (n_pos + 1) / (n_pos + 2), 1 / (n_neg + 2))
+    s = np.clip(scores, -50, 50)
+    a, b = 1.0, 0.0
+    for _ in range(100):
+        p = 1 / (1 + np.exp(-(a * s + b)))
+        g = np.array([((p - t) * s).sum(), (p - t).sum()])
+        w = p * (1 - p) + 1e-12
+        H = np.array([[(w * s * s).sum(), (w * s).sum()], [(w * s).sum(), w.sum()]])
+        H += np.eye(2) * 1e-9
+        step = np.linalg.solve(H, g)
+        a, b = a - step[0], b - step[1]
+        if abs(step).max() < 1e-10:
+            break
+    return float(f"{a:.4g}"), float(f"{b:.4g}")
 
 
 def sigmoid(z):
@@ -382,6 +397,7 @@ def build_file(data: Data, settings: dict, res: dict, log=print):
         "features": features,
         "model": {
             "kind": settings["kind"],
+            "solver": "liblinear dual",
             "C": settings["C"],
             "class_weight": settings["class_weight"],
             "rules": settings["rules"],

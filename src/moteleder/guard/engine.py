@@ -165,7 +165,9 @@ def _build() -> dict:
     head: dict[str, set[str]] = {}
     surface: dict[str, set[str]] = {}
     for cls, words in lexicon.CLASSES.items():
-        for w in words:
+        # sorted: the typo tables keep the first candidate, so their order must not depend
+        # on the string hash seed (else a typo's classes could differ between processes)
+        for w in sorted(words):
             low = w.lower()
             for part in [low] + low.split("-") if "-" in low else [low]:
                 k = word_key(part)
