@@ -81,6 +81,9 @@ VARIANTS = {
     "P C=30": {"C": 30.0},
     "Q C=300": {"C": 300.0},
     "R C=100, max over sentences and whole line": {"C": 100.0, "units": "both"},
+    "S O + word skip-bigrams": {"C": 30.0, "units": "both", "word_skip": True},
+    "T O + class skip-pairs": {"C": 30.0, "units": "both", "class_skip": True},
+    "U O + both": {"C": 30.0, "units": "both", "word_skip": True, "class_skip": True},
 }
 CHOSEN = "O C=30, max over sentences and whole line"
 
@@ -449,6 +452,8 @@ def main(argv=None) -> int:
                 continue
             s = {**BASE, **delta}
             key = (
+                s.get("word_skip"),
+                s.get("class_skip"),
                 s["char_min"],
                 s["char_max"],
                 s["word_unigrams"],

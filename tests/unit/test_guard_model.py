@@ -150,3 +150,34 @@ def test_scoring_is_deterministic_and_calibrated_in_range():
     a = m.confidences(text)
     b = m.confidences(text)
     assert a == b and all(0.0 <= x <= 1.0 for x in a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Han sover godt nå. Me har venta på svar frå BUP sidan august, ingen ringer tilbake.",
+        "Status: bra\nAssistenten kommer aldri til avtalt tid\nNeste møte 3. mai",
+        "Kan ikkje dokker berre bestemme det no? Dokker sit jo her alle saman! Eg orkar ikkje meir.",
+        "  Vi vil klage på vedtaket.   Skolen og PPT er uenige om timene.  ",
+    ],
+)
+def test_fast_scoring_equals_the_training_features(text):
+    """Sentence and whole-note scores from cached word ids equal those of ``terms()``."""
+    m = gmodel.load_model()
+
+    def slow(piece: str, hits: frozenset[str]) -> list[float]:
+        counts: dict[int, int] = {}
+        for t, n in gmodel.terms(piece, m.settings).items():
+            i = m.vocab.get(t)
+            if i is not None:
+                counts[i] = n
+        return m._calibrate(m._score(counts, hits))
+
+    spans = gmodel.sentences(text)
+    hits = [frozenset({"klage"})] + [frozenset()] * (len(spans) - 1)
+    fast = m.score_units(text, spans, hits, frozenset({"uenighet"}))
+    want = [slow(text[a:b], h) for (a, b), h in zip(spans, hits)] + [
+        slow(text, frozenset({"uenighet"}))
+    ]
+    for f, w in zip(fast, want, strict=True):
+        assert f == pytest.approx(w, abs=1e-9)

@@ -485,31 +485,32 @@ def check(text: str) -> GuardResult:
         return GuardResult(text, ())
     all_hits = frozenset(m.category for m in rules.matches)
     if len(spans) == 1:
-        units = [(spans[0], all_hits, text)]
+        unit_hits = [all_hits]
+        whole = None
     else:
-        units = [
-            ((a, b), frozenset(m.category for m in rules.matches if a <= m.start < b), text[a:b])
-            for a, b in spans
+        unit_hits = [
+            frozenset(m.category for m in rules.matches if a <= m.start < b) for a, b in spans
         ]
-        if model.header["model"].get("units") == "both":
-            # the whole note too: what is spread over sentences; explained by its best one
-            units.append((None, all_hits, text))
-    confs = [model.confidences(piece, hits) for _, hits, piece in units]
+        # the whole note too (when the model was trained so): what is spread over sentences
+        whole = all_hits if model.header["model"].get("units") == "both" else None
+    confs = model.score_units(text, spans, unit_hits, whole)
+    units: list = list(spans)
+    if whole is not None:
+        units.append(None)
     flags: list[Match] = []
     asks: list[Match] = []
     for c, cat in enumerate(model.categories):
         flag_t, ask_t = model.flag[c], model.ask[c]
         best: tuple[float, int] | None = None
         flagged = False
-        sent = [u for u in range(len(units)) if units[u][0] is not None]
-        top = max(sent, key=lambda u: confs[u][c])  # the sentence that explains the note
-        for u, (span, _, _) in enumerate(units):
+        top = max(range(len(spans)), key=lambda u: confs[u][c])  # explains the whole note
+        for u, span in enumerate(units):
             conf = confs[u][c]
             if conf >= flag_t:
                 if span is None:
                     if flagged:
                         continue
-                    span = units[top][0]
+                    span = spans[top]
                     hits = [m for m in rules.matches if m.category == cat]
                     if hits:
                         flags.extend(_from_rules(hits, conf, "flag"))
@@ -520,7 +521,7 @@ def check(text: str) -> GuardResult:
             elif conf >= ask_t and (best is None or conf > best[0]):
                 best = (conf, u)
         if not flagged and best is not None:
-            span = units[best[1]][0] or units[top][0]
+            span = units[best[1]] or spans[top]
             asks.extend(_explain(rules, cat, span[0], span[1], best[0], "ask", text))
     order = {c: i for i, c in enumerate(CATEGORIES)}
     seen: set = set()

@@ -24,6 +24,7 @@ import re
 import struct
 import sys
 from array import array
+from collections import Counter
 from importlib import resources
 from itertools import pairwise
 
@@ -91,9 +92,20 @@ def terms(text: str, settings: dict) -> dict[str, int]:
         for a, b in pairwise(words):
             g = "b:" + a + " " + b
             out[g] = get(g, 0) + 1
+    if settings.get("word_skip"):
+        for a, b in zip(words, words[2:]):
+            g = "s:" + a + " " + b
+            out[g] = get(g, 0) + 1
     if settings.get("classes"):
         from .engine import word_classes
 
+        if settings.get("class_skip"):
+            wc = word_classes(text)
+            for pc, cls in zip(wc, wc[2:]):
+                for c in cls:
+                    for p in pc:
+                        g = "k:" + p + ">>" + c
+                        out[g] = get(g, 0) + 1
         prev: tuple[str, ...] = ()
         for cls in word_classes(text):
             for c in cls:
@@ -149,51 +161,192 @@ class Model:
         self.idf = idf
         # per term, interleaved: idf * weight for each category, so one lookup serves all
         self.weights = weights
+        if self.settings.get("word_skip") or self.settings.get("class_skip"):
+            raise ValueError("skip-gram features are not supported by the run-time scorer")
+        self._rows: list[tuple[float, ...] | None] = [None] * len(vocab)
+        self._wcache: dict[str, tuple[int, ...]] = {}
+        self._ccache: dict[tuple, tuple[int, ...]] = {}
         self.bias: list[float] = header["bias"]
         self.rule_weight: list[list[float]] = header.get("rule_weights") or []
         self.platt: list[tuple[float, float]] = [tuple(p) for p in header["platt"]]
         self.flag: list[float] = header["thresholds"]["flag"]
         self.ask: list[float] = header["thresholds"]["ask"]
 
-    def raw_scores(self, text: str, rule_hits: frozenset[str] = frozenset()) -> list[float]:
-        """The linear score per category (before calibration)."""
-        vocab = self.vocab
-        w = self.weights
-        idf = self.idf
+    # ---------------------------------------------------------------- fast path
+    # The same features as ``terms`` but as vocabulary indices, cached per word, per class
+    # tuple and per pair of class tuples; a note's whole-text counts are the sum of its
+    # sentences' counts plus the bigrams across their boundaries (exactly ``terms(text)``).
+
+    def _word_ids(self, w: str) -> tuple[int, ...]:
+        ids = self._wcache.get(w)
+        if ids is None:
+            vocab = self.vocab
+            lo, hi = self.settings["char_min"], self.settings["char_max"]
+            s = " " + w + " "
+            found = []
+            for n in range(lo, hi + 1):
+                for i in range(len(s) - n + 1):
+                    j = vocab.get(s[i : i + n])
+                    if j is not None:
+                        found.append(j)
+            if self.settings.get("word_unigrams", True):
+                j = vocab.get("w:" + w)
+                if j is not None:
+                    found.append(j)
+            ids = tuple(found)
+            if len(self._wcache) > 100_000:
+                self._wcache.clear()
+            self._wcache[w] = ids
+        return ids
+
+    def _class_ids(self, prev: tuple[str, ...], cls: tuple[str, ...]) -> tuple[int, ...]:
+        key = (prev, cls)
+        ids = self._ccache.get(key)
+        if ids is None:
+            vocab = self.vocab
+            found = []
+            for c in cls:
+                j = vocab.get("k:" + c)
+                if j is not None:
+                    found.append(j)
+                for p in prev:
+                    j = vocab.get("k:" + p + ">" + c)
+                    if j is not None:
+                        found.append(j)
+            ids = tuple(found)
+            if len(self._ccache) > 100_000:
+                self._ccache.clear()
+            self._ccache[key] = ids
+        return ids
+
+    def _ids(self, words: list[str], classes: list[tuple[str, ...]]) -> list[int]:
+        """The vocabulary indices of a piece's terms, with repeats (counted by Counter)."""
+        ids: list[int] = []
+        word_ids = self._word_ids
+        for w in words:
+            ids += word_ids(w)
+        if self.settings.get("word_bigrams", True):
+            vocab = self.vocab
+            for a, b in pairwise(words):
+                j = vocab.get("b:" + a + " " + b)
+                if j is not None:
+                    ids.append(j)
+        if self.settings.get("classes"):
+            prev: tuple[str, ...] = ()
+            for cls in classes:
+                ids += self._class_ids(prev, cls)
+                prev = cls
+        return ids
+
+    def _counts(self, words: list[str], classes: list[tuple[str, ...]]) -> dict[int, int]:
+        return Counter(self._ids(words, classes))
+
+    def _score(self, counts: dict[int, int], rule_hits: frozenset[str]) -> list[float]:
+        rows = self._rows
         sub = self.settings["sublinear_tf"]
+        log = math.log
         a0 = a1 = a2 = a3 = a4 = 0.0
         norm2 = 0.0
-        log = math.log
-        for term, count in terms(text, self.settings).items():
-            i = vocab.get(term)
-            if i is None:
+        for i, count in counts.items():
+            row = rows[i]
+            if row is None:  # (idf, w0..w4) as one tuple, made on first use of the term
+                b = 5 * i
+                row = rows[i] = (self.idf[i], *self.weights[b : b + 5])
+            f, w0, w1, w2, w3, w4 = row
+            if count == 1:
+                norm2 += f * f
+                a0 += w0
+                a1 += w1
+                a2 += w2
+                a3 += w3
+                a4 += w4
                 continue
-            tw = (1.0 + log(count) if count > 1 else 1.0) if sub else float(count)
-            v = tw * idf[i]
+            tw = 1.0 + log(count) if sub else float(count)
+            v = tw * f
             norm2 += v * v
-            b = 5 * i
-            a0 += tw * w[b]
-            a1 += tw * w[b + 1]
-            a2 += tw * w[b + 2]
-            a3 += tw * w[b + 3]
-            a4 += tw * w[b + 4]
-        acc = (a0, a1, a2, a3, a4)
-        k = 5
+            a0 += tw * w0
+            a1 += tw * w1
+            a2 += tw * w2
+            a3 += tw * w3
+            a4 += tw * w4
         scale = 1.0 / math.sqrt(norm2) if norm2 > 0 else 0.0
-        out = [acc[c] * scale + self.bias[c] for c in range(k)]
+        bias = self.bias
+        out = [
+            a0 * scale + bias[0],
+            a1 * scale + bias[1],
+            a2 * scale + bias[2],
+            a3 * scale + bias[3],
+            a4 * scale + bias[4],
+        ]
         if rule_hits and self.rule_weight:
             for j, cat in enumerate(self.categories):
                 if cat in rule_hits:
-                    for c in range(k):
+                    for c in range(5):
                         out[c] += self.rule_weight[c][j]
         return out
 
-    def confidences(self, text: str, rule_hits: frozenset[str] = frozenset()) -> list[float]:
-        """Calibrated confidence (0–1) per category, in ``categories`` order."""
+    def _calibrate(self, raw: list[float]) -> list[float]:
         out = []
-        for s, (a, b) in zip(self.raw_scores(text, rule_hits), self.platt):
+        for s, (a, b) in zip(raw, self.platt, strict=True):
             z = a * s + b
             out.append(1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0)
+        return out
+
+    def _features_of(self, piece: str) -> tuple[list[str], list[tuple[str, ...]]]:
+        classes: list[tuple[str, ...]] = []
+        if self.settings.get("classes"):
+            from .engine import word_classes
+
+            classes = word_classes(piece)
+        return normalize_words(piece), classes
+
+    def raw_scores(self, text: str, rule_hits: frozenset[str] = frozenset()) -> list[float]:
+        """The linear score per category (before calibration) of one text as a whole."""
+        words, classes = self._features_of(text)
+        return self._score(self._counts(words, classes), rule_hits)
+
+    def confidences(self, text: str, rule_hits: frozenset[str] = frozenset()) -> list[float]:
+        """Calibrated confidence (0–1) per category of one text as a whole."""
+        return self._calibrate(self.raw_scores(text, rule_hits))
+
+    def score_units(
+        self,
+        text: str,
+        spans: list[tuple[int, int]],
+        hits: list[frozenset[str]],
+        whole_hits: frozenset[str] | None,
+    ) -> list[list[float]]:
+        """Confidences of each sentence ``text[a:b]``, then (if ``whole_hits`` is not None)
+        of the whole text, computed from the sentences' counts."""
+        out = []
+        every: list[int] = []
+        last_word = ""
+        last_cls: tuple[str, ...] = ()
+        vocab = self.vocab
+        for n, ((a, b), h) in enumerate(zip(spans, hits, strict=True)):
+            words, classes = self._features_of(text[a:b])
+            ids = self._ids(words, classes)
+            out.append(self._calibrate(self._score(Counter(ids), h)))
+            if whole_hits is None:
+                continue
+            every += ids
+            if n:  # the bigrams across the boundary with the sentence before
+                if self.settings.get("word_bigrams", True) and words and last_word:
+                    j = vocab.get("b:" + last_word + " " + words[0])
+                    if j is not None:
+                        every.append(j)
+                if self.settings.get("classes") and classes and last_cls:
+                    for c in classes[0]:
+                        for p in last_cls:
+                            j = vocab.get("k:" + p + ">" + c)
+                            if j is not None:
+                                every.append(j)
+            if words:
+                last_word = words[-1]
+            if classes:
+                last_cls = classes[-1]
+        if whole_hits is not None:
+            out.append(self._calibrate(self._score(Counter(every), whole_hits)))
         return out
 
 
