@@ -308,10 +308,12 @@ def test_cli_arguments():
         "Kan vi ikkje berre bestemme at ho får meir avlasting?",
     ]
     assert objs[0]["categories"] == ["klage"]
-    assert objs[1] == {"text": "Han sover godt", "categories": [], "matches": []}
+    assert objs[1] == {"text": "Han sover godt", "categories": [], "matches": [], "confidence": {}}
     assert objs[2]["categories"] == ["enkeltvedtak"]
     m = objs[0]["matches"][0]
-    assert set(m) == {"category", "phrase", "start", "end"}
+    assert set(m) == {"category", "phrase", "start", "end", "confidence", "level"}
+    assert m["level"] == "flag" and 0.0 <= m["confidence"] <= 1.0
+    assert set(objs[0]["confidence"]) == {"klage"}
     assert objs[0]["text"][m["start"] : m["end"]] == m["phrase"]
     assert "på" in proc.stdout.decode("utf-8")  # ensure_ascii=False
 

@@ -23,20 +23,34 @@ def _utf8(stream, write: bool):
         return io.TextIOWrapper(buffer, encoding="utf-8", errors="replace")
 
 
+def _match(m) -> dict:
+    return {
+        "category": m.category,
+        "phrase": m.phrase,
+        "start": m.start,
+        "end": m.end,
+        "confidence": m.confidence,
+        "level": m.level,
+    }
+
+
 def result_json(text: str) -> str:
-    """One text's result as one JSON line (without the newline)."""
+    """One text's result as one JSON line (without the newline).
+
+    ``categories`` and ``matches`` are the flags; ``confidence`` the highest confidence per
+    flagged category; ``asks`` (only when there are any) the less sure matches, which the
+    app asks about quietly instead of flagging.
+    """
     result = check(text)
-    return json.dumps(
-        {
-            "text": text,
-            "categories": result.categories,
-            "matches": [
-                {"category": m.category, "phrase": m.phrase, "start": m.start, "end": m.end}
-                for m in result.matches
-            ],
-        },
-        ensure_ascii=False,
-    )
+    obj = {
+        "text": text,
+        "categories": result.categories,
+        "matches": [_match(m) for m in result.matches],
+        "confidence": result.confidence,
+    }
+    if result.asks:
+        obj["asks"] = [_match(m) for m in result.asks]
+    return json.dumps(obj, ensure_ascii=False)
 
 
 def feedback_json(row: dict) -> str:

@@ -30,31 +30,66 @@ from dataclasses import dataclass
 
 from .texts import CATEGORIES
 
-__all__ = ["GuardResult", "Match", "check", "fold", "sentence_span", "warm", "word_key"]
+__all__ = [
+    "GuardResult",
+    "Match",
+    "check",
+    "fold",
+    "rule_check",
+    "sentence_span",
+    "warm",
+    "word_classes",
+    "word_key",
+]
 
 
 @dataclass(frozen=True)
 class Match:
-    """One hit: the category, the phrase that triggered it and its span in the text."""
+    """One hit: the category, the phrase that triggered it and its span in the text.
+
+    ``confidence`` is the model's calibrated probability (0–1) that the sentence holding
+    the phrase is of this category. ``level`` is ``"flag"`` (show the banner) or ``"ask"``
+    (less sure: ask quietly "Kan dette være …?"). ``source`` says what found the phrase:
+    ``"rule+model"`` (a rule's phrase, confirmed by the model), ``"model"`` (the model
+    alone; the phrase is the whole sentence) or ``"rule"`` (rules only, no model file).
+    """
 
     category: str
     phrase: str
     start: int
     end: int
+    confidence: float = 1.0
+    level: str = "flag"
+    source: str = "rule"
 
 
 @dataclass(frozen=True)
 class GuardResult:
-    """All hits for one text."""
+    """All hits for one text: ``matches`` are flags, ``asks`` the less sure ones."""
 
     text: str
     matches: tuple[Match, ...]
+    asks: tuple[Match, ...] = ()
 
     @property
     def categories(self) -> list[str]:
-        """The categories hit, each once, in CATEGORIES order."""
+        """The flagged categories, each once, in CATEGORIES order."""
         hit = {m.category for m in self.matches}
         return [c for c in CATEGORIES if c in hit]
+
+    @property
+    def ask_categories(self) -> list[str]:
+        """Categories only asked about (none of them is also flagged), in CATEGORIES order."""
+        hit = {m.category for m in self.asks}
+        return [c for c in CATEGORIES if c in hit]
+
+    @property
+    def confidence(self) -> dict[str, float]:
+        """The highest confidence per flagged category."""
+        out: dict[str, float] = {}
+        for m in self.matches:
+            out[m.category] = max(out.get(m.category, 0.0), m.confidence)
+        return {c: out[c] for c in CATEGORIES if c in out}
 
     def __bool__(self) -> bool:
         return bool(self.matches)
@@ -130,7 +165,9 @@ def _build() -> dict:
     head: dict[str, set[str]] = {}
     surface: dict[str, set[str]] = {}
     for cls, words in lexicon.CLASSES.items():
-        for w in words:
+        # sorted: the typo tables keep the first candidate, so their order must not depend
+        # on the string hash seed (else a typo's classes could differ between processes)
+        for w in sorted(words):
             low = w.lower()
             for part in [low] + low.split("-") if "-" in low else [low]:
                 k = word_key(part)
@@ -166,7 +203,8 @@ def _build() -> dict:
 
 
 def warm() -> None:
-    """Build the lexicon and compile every rule now (e.g. in a background thread at start).
+    """Build the lexicon, compile every rule and load the model now (e.g. in a background
+    thread at start).
 
     Without it, the first call to ``check`` builds the lexicon (a few hundred ms) and each
     rule is compiled the first time a text could match it.
@@ -175,6 +213,9 @@ def warm() -> None:
         for entry in compiled:
             if isinstance(entry[0], str):
                 entry[0] = re.compile(entry[0])
+    from .model import load_model
+
+    load_model()
 
 
 def _state() -> dict:
@@ -327,8 +368,8 @@ def _encode(text: str, state: dict):
     return "".join(pieces), offsets, spans, atoms
 
 
-def check(text: str) -> GuardResult:
-    """Classify one text into zero or more off-limits topics, with the phrases that did it."""
+def rule_check(text: str) -> GuardResult:
+    """The hand-written rules alone: zero or more off-limits topics, with the phrases that did it."""
     if not text or not text.strip():
         return GuardResult(text, ())
     state = _state()
@@ -418,6 +459,118 @@ def check(text: str) -> GuardResult:
             matches.append(Match(cat, text[start:end], start, end))
     matches.sort(key=lambda m: (m.start, CATEGORIES.index(m.category)))
     return GuardResult(text, tuple(matches))
+
+
+def check(text: str) -> GuardResult:
+    """Classify one text: the learned model scores each sentence, the rules give phrases.
+
+    Per category and sentence the model gives a calibrated confidence (it also sees which
+    rules hit in that sentence). At or above the category's flag threshold the sentence
+    is flagged: with the rules' phrases in it when a rule of that category hit there,
+    else with the whole sentence as the phrase. Below that but at or above the ask
+    threshold, the best such sentence becomes an ask (``GuardResult.asks``), unless the
+    category is already flagged. A note of several sentences is also scored as a whole
+    (when the model was trained so); a hit of the whole is explained by the rules' phrases
+    of that category, else by its highest-scoring sentence. Without a model file, the
+    rules alone decide.
+    """
+    rules = rule_check(text)
+    from .model import load_model, sentences
+
+    model = load_model()
+    if model is None or not text or not text.strip():
+        return rules
+    spans = sentences(text)
+    if not spans:
+        return GuardResult(text, ())
+    all_hits = frozenset(m.category for m in rules.matches)
+    if len(spans) == 1:
+        unit_hits = [all_hits]
+        whole = None
+    else:
+        unit_hits = [
+            frozenset(m.category for m in rules.matches if a <= m.start < b) for a, b in spans
+        ]
+        # the whole note too (when the model was trained so): what is spread over sentences
+        whole = all_hits if model.header["model"].get("units") == "both" else None
+    confs = model.score_units(text, spans, unit_hits, whole)
+    units: list = list(spans)
+    if whole is not None:
+        units.append(None)
+    flags: list[Match] = []
+    asks: list[Match] = []
+    for c, cat in enumerate(model.categories):
+        flag_t, ask_t = model.flag[c], model.ask[c]
+        best: tuple[float, int] | None = None
+        flagged = False
+        top = max(range(len(spans)), key=lambda u: confs[u][c])  # explains the whole note
+        for u, span in enumerate(units):
+            conf = confs[u][c]
+            if conf >= flag_t:
+                if span is None:
+                    if flagged:
+                        continue
+                    span = spans[top]
+                    hits = [m for m in rules.matches if m.category == cat]
+                    if hits:
+                        flags.extend(_from_rules(hits, conf, "flag"))
+                        flagged = True
+                        continue
+                flagged = True
+                flags.extend(_explain(rules, cat, span[0], span[1], conf, "flag", text))
+            elif conf >= ask_t and (best is None or conf > best[0]):
+                best = (conf, u)
+        if not flagged and best is not None:
+            span = units[best[1]] or spans[top]
+            asks.extend(_explain(rules, cat, span[0], span[1], best[0], "ask", text))
+    order = {c: i for i, c in enumerate(CATEGORIES)}
+    seen: set = set()
+    flags = [
+        m
+        for m in flags
+        if (m.category, m.start, m.end) not in seen and not seen.add((m.category, m.start, m.end))
+    ]
+    flags.sort(key=lambda m: (m.start, order[m.category]))
+    asks.sort(key=lambda m: (m.start, order[m.category]))
+    return GuardResult(text, tuple(flags), tuple(asks))
+
+
+def _from_rules(hits, conf: float, level: str) -> list[Match]:
+    conf = round(conf, 3)
+    return [Match(m.category, m.phrase, m.start, m.end, conf, level, "rule+model") for m in hits]
+
+
+def _explain(rules: GuardResult, cat: str, a: int, b: int, conf: float, level: str, text: str):
+    """The rules' phrases of this category in [a, b), or the sentence itself."""
+    hits = [m for m in rules.matches if m.category == cat and a <= m.start < b]
+    if hits:
+        return _from_rules(hits, conf, level)
+    return [Match(cat, text[a:b], a, b, round(conf, 3), level, "model")]
+
+
+def word_classes(text: str) -> list[tuple[str, ...]]:
+    """The lexicon classes of each word of the text, in order (``()`` for a word without).
+
+    Sentence ends and commas are left out. Used as features by the learned model: the
+    classes carry the rules' knowledge of nynorsk, dialect, typos and compounds.
+    """
+    if not text:
+        return []
+    state = _state()
+    names = state.get("names")
+    if names is None:
+        names = state["names"] = {v: k for k, v in state["code"].items()}
+    out = []
+    for m in state["token"].finditer(text):
+        if m.lastgroup != "w":
+            continue
+        low = m.group().lower()
+        if "'" in low or "’" in low:
+            low = low.replace("’", "'").split("'")[0]
+        enc, _ = _encode_word(low, state)
+        chars = enc[1 : enc.index(" ")]
+        out.append(tuple(sorted(names[c] for c in chars)))
+    return out
 
 
 # --------------------------------------------------------------------------- sentences
