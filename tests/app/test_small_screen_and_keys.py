@@ -3,8 +3,7 @@ what the letter keys do — driven with keys, checked on screen and in the datab
 
 from __future__ import annotations
 
-import asyncio
-
+from tests.app.pilot_helpers import click, wait_until
 from textual.widgets import DataTable, Input, RadioSet, TextArea
 
 from moteleder.app.screens.close_group import CloseGroupScreen
@@ -22,17 +21,8 @@ from moteleder.app.widgets.group_list import GroupList
 from moteleder.app.widgets.key_bar import KeyBar
 from moteleder.app.widgets.progress import StepCell
 from moteleder.demo import create_demo_group
-from tests.app.pilot_helpers import click
 
 SMALL = (80, 24)
-
-
-async def _wait_for(pilot, condition, what: str, timeout: float = 10.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        assert loop.time() < deadline, f"waited in vain for {what}"
-        await pilot.pause(0.05)
 
 
 def _screen_text(app) -> str:
@@ -48,7 +38,7 @@ def _visible(screen, widget) -> bool:
 async def _open_meeting(app, pilot, steps: int = 0) -> MeetingScreen:
     await pilot.pause()
     await pilot.press("enter")  # the first group: start the meeting
-    await _wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+    await wait_until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
     for _ in range(steps):
         await pilot.press("f8")
     await pilot.pause()
@@ -80,17 +70,17 @@ async def test_t_and_f_mark_attendance_and_other_letters_get_a_calm_hint(make_ap
         assert app.focused is first.query_one(RadioSet)  # the step opens in its first choice
         assert "T = til stede · F = forfall" in _screen_text(app)
         await pilot.press("t")
-        await _wait_for(pilot, lambda: store.attendance(screen.meeting_id).get(first.member.id) == "present",
+        await wait_until(pilot, lambda: store.attendance(screen.meeting_id).get(first.member.id) == "present",
                         "T to mark present")
         await pilot.press("tab", "f")
         assert app.focused is second.query_one(RadioSet)
-        await _wait_for(pilot, lambda: store.attendance(screen.meeting_id).get(second.member.id) == "absent",
+        await wait_until(pilot, lambda: store.attendance(screen.meeting_id).get(second.member.id) == "absent",
                         "F to mark absent")
         await pilot.press("T")  # capital letters too
-        await _wait_for(pilot, lambda: store.attendance(screen.meeting_id).get(second.member.id) == "present",
+        await wait_until(pilot, lambda: store.attendance(screen.meeting_id).get(second.member.id) == "present",
                         "shift+T to mark present")
         await pilot.press("x")
-        await _wait_for(pilot, lambda: any("T (til stede)" in n.message for n in app._notifications),
+        await wait_until(pilot, lambda: any("T (til stede)" in n.message for n in app._notifications),
                         "a hint for a letter that means nothing here")
         assert store.attendance(screen.meeting_id) == {first.member.id: "present", second.member.id: "present"}
 
@@ -107,12 +97,12 @@ async def test_g_d_i_review_last_meetings_measures(make_app, store):
         measure_id = choice.parent.parent.measure.id
         for key, status in (("g", "done"), ("d", "partly"), ("i", "not_done")):
             await pilot.press(key)
-            await _wait_for(pilot, lambda: (r := store.reviews(screen.meeting_id).get(measure_id)) is not None
+            await wait_until(pilot, lambda: (r := store.reviews(screen.meeting_id).get(measure_id)) is not None
                             and r.status == status, f"{key} to mark the measure {status}")
         hint = screen.query_one(".key-hint")
         assert "G (gjennomført), D (delvis) eller I (ikke gjennomført)" in str(hint.render())
         await pilot.press("q")
-        await _wait_for(pilot, lambda: any("G (gjennomført)" in n.message for n in app._notifications),
+        await wait_until(pilot, lambda: any("G (gjennomført)" in n.message for n in app._notifications),
                         "a hint for a letter that means nothing here")
         assert store.reviews(screen.meeting_id)[measure_id].status == "not_done"
 
@@ -131,7 +121,7 @@ async def test_the_guard_banner_never_hides_the_field_being_typed_in(make_app, s
                 await pilot.press(char)
             await pilot.press("enter")
         banner = screen.query_one("#guard-banner")
-        await _wait_for(pilot, lambda: banner.display, "the guard banner")
+        await wait_until(pilot, lambda: banner.display, "the guard banner")
         await pilot.pause(0.2)
         assert app.focused is note
         assert _visible(screen, note), "the note being typed in is scrolled out of view"
@@ -168,17 +158,17 @@ async def test_ctrl_q_avslutt_is_always_on_the_key_bar_at_80_columns(make_app, s
         await pilot.pause()
         await _key_bar_ends_with_quit(app)  # home: six keys of its own
         await pilot.press("f4")
-        await _wait_for(pilot, lambda: isinstance(app.screen, GroupScreen), "the group page")
+        await wait_until(pilot, lambda: isinstance(app.screen, GroupScreen), "the group page")
         await _key_bar_ends_with_quit(app)
         await pilot.press("escape")
-        await _wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
         await _open_meeting(app, pilot, 4)  # 4 Tiltak: Ctrl+T too
         await _key_bar_ends_with_quit(app)
         await pilot.press("ctrl+t")
-        await _wait_for(pilot, lambda: isinstance(app.focused, Input), "a new measure")
+        await wait_until(pilot, lambda: isinstance(app.focused, Input), "a new measure")
         for char in "Kan vi ikke bare bestemme her at han får 20 timer avlastning?":
             await pilot.press(char)
-        await _wait_for(pilot, lambda: app.screen.query_one("#guard-banner").display, "the guard banner")
+        await wait_until(pilot, lambda: app.screen.query_one("#guard-banner").display, "the guard banner")
         await pilot.pause()
         await _key_bar_ends_with_quit(app)  # F4 and F6 as well
 
@@ -190,7 +180,7 @@ async def test_the_group_page_opens_on_its_list_and_enter_reads_a_minute(make_ap
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         await pilot.press("f4")
-        await _wait_for(pilot, lambda: isinstance(app.screen, GroupScreen), "the group page")
+        await wait_until(pilot, lambda: isinstance(app.screen, GroupScreen), "the group page")
         screen = app.screen
         assert app.focused is screen.query_one("#history", DataTable)
         ids = str(screen.query_one("#group-ids").render())
@@ -202,7 +192,7 @@ async def test_the_group_page_opens_on_its_list_and_enter_reads_a_minute(make_ap
         await pilot.press("tab")
         assert app.focused is screen.query_one("#history")
         await pilot.press("down", "enter")  # the newest is the planned meeting; the next has a minute
-        await _wait_for(pilot, lambda: isinstance(app.screen, MinuteViewScreen), "the minute")
+        await wait_until(pilot, lambda: isinstance(app.screen, MinuteViewScreen), "the minute")
 
 
 async def test_every_screen_opens_with_focus_where_the_user_acts(make_app, store):
@@ -212,7 +202,7 @@ async def test_every_screen_opens_with_focus_where_the_user_acts(make_app, store
         await pilot.pause()
 
         async def opened(kind, what: str):
-            await _wait_for(pilot, lambda: isinstance(app.screen, kind), what)
+            await wait_until(pilot, lambda: isinstance(app.screen, kind), what)
             await pilot.pause()
             return app.focused
 
@@ -256,9 +246,9 @@ async def test_typing_into_the_invitation_lands_in_its_first_field(make_app, sto
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         await pilot.press("f4")
-        await _wait_for(pilot, lambda: isinstance(app.screen, GroupScreen), "the group page")
+        await wait_until(pilot, lambda: isinstance(app.screen, GroupScreen), "the group page")
         await pilot.press("f8")
-        await _wait_for(pilot, lambda: isinstance(app.screen, InvitationScreen), "the invitation")
+        await wait_until(pilot, lambda: isinstance(app.screen, InvitationScreen), "the invitation")
         await pilot.pause()
         for char in "01.02.2030":
             await pilot.press(char)
@@ -274,8 +264,8 @@ async def test_a_resized_window_is_laid_out_for_its_new_size(make_app, store):
         bar = screen.query_one("#progress")
         assert app.has_class("narrow", "short") and bar.has_class("one-line")
         await pilot.resize_terminal(120, 40)
-        await _wait_for(pilot, lambda: not app.has_class("narrow") and not app.has_class("short"),
+        await wait_until(pilot, lambda: not app.has_class("narrow") and not app.has_class("short"),
                         "the size classes to follow the window")
-        await _wait_for(pilot, lambda: not bar.has_class("one-line"), "the step bar's blocks")
+        await wait_until(pilot, lambda: not bar.has_class("one-line"), "the step bar's blocks")
         await pilot.resize_terminal(160, 45)
-        await _wait_for(pilot, lambda: app.has_class("wide"), "the projector's layout")
+        await wait_until(pilot, lambda: app.has_class("wide"), "the projector's layout")
