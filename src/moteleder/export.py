@@ -33,9 +33,8 @@ def minute_filename(starts_at: datetime | None, person_name: str) -> str:
     return f"{day}-{slugify(person_name)}.md"
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write through a temporary file and a rename: the old file or the new one, never half."""
-    folder = path.parent
+def _write_private_temp(folder: Path, text: str) -> Path:
+    """Text written durably and private (0600) to a hidden temporary file in `folder`."""
     fd, tmp = tempfile.mkstemp(prefix=".moteleder-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -43,12 +42,19 @@ def atomic_write(path: Path, text: str) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o600)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(tmp)
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write through a temporary file and a rename: the old file or the new one, never half."""
+    tmp = _write_private_temp(path.parent, text)
+    try:
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        tmp.unlink(missing_ok=True)
         raise
 
 
@@ -59,19 +65,9 @@ def stage_file(path: Path, text: str) -> Path:
     or removes it. Raises ExportError in Norwegian.
     """
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".moteleder-", suffix=".tmp", dir=path.parent)
+        return _write_private_temp(path.parent, text)
     except OSError as error:
         raise ExportError(os_message(error, path)) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o600)
-    except OSError as error:
-        Path(tmp).unlink(missing_ok=True)
-        raise ExportError(os_message(error, path)) from None
-    return Path(tmp)
 
 
 def atomic_write_many(items: list[tuple[Path, str]]) -> None:

@@ -28,14 +28,10 @@ from .texts import CATEGORIES
 
 
 def load(path: Path) -> list[dict]:
-    rows = []
-    paths = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
-    for p in paths:
-        with open(p, encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    rows.append(json.loads(line))
-    return rows
+    """The lines of one corpus file, or of every file in a writer's folder."""
+    from .corpus import read_rows
+
+    return read_rows(sorted(path.glob("*.jsonl")) if path.is_dir() else [path])
 
 
 def default_corpora() -> list[Path]:

@@ -28,38 +28,14 @@ from collections import Counter
 from importlib import resources
 from itertools import pairwise
 
+from .engine import _FOLD_CHARS
+
 __all__ = ["Model", "load_model", "normalize_words", "sentences", "terms"]
 
 MODEL_FILE = "model.bin"
 
-_FOLD = str.maketrans(
-    {
-        "æ": "e",
-        "ø": "o",
-        "å": "a",
-        "ä": "e",
-        "ö": "o",
-        "é": "e",
-        "è": "e",
-        "ê": "e",
-        "ó": "o",
-        "ò": "o",
-        "ô": "o",
-        "á": "a",
-        "à": "a",
-        "ü": "u",
-        "0": "0",
-        "1": "0",
-        "2": "0",
-        "3": "0",
-        "4": "0",
-        "5": "0",
-        "6": "0",
-        "7": "0",
-        "8": "0",
-        "9": "0",
-    }
-)
+# The engine's folding of æ/ø/å and accents, and every digit to 0.
+_FOLD = {**_FOLD_CHARS, **str.maketrans("0123456789", "0000000000")}
 _PAIRS = re.compile(r"ae|oe|aa")
 _PAIR_TO = {"ae": "e", "oe": "o", "aa": "a"}
 _WORD = re.compile(r"[^\W_]+")
