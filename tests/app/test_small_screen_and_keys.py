@@ -14,7 +14,8 @@ from moteleder.app.screens.group_form import GroupFormScreen
 from moteleder.app.screens.home import HomeScreen
 from moteleder.app.screens.invitation import InvitationScreen
 from moteleder.app.screens.measures import MeasuresScreen
-from moteleder.app.screens.meeting import AttendanceRow, MeetingScreen, ReviewChoice
+from moteleder.app.screens.meeting import MeetingScreen
+from moteleder.app.screens.meeting_rows import AttendanceRow, ReviewChoice
 from moteleder.app.screens.minute_view import MinuteViewScreen
 from moteleder.app.screens.search import SearchScreen
 from moteleder.app.widgets.group_list import GroupList
