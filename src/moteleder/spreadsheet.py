@@ -17,9 +17,15 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value: object) -> str:
-    """The cell's text, with `'` in front if a spreadsheet would take it for a formula."""
+    """The cell's text, with `'` in front if a spreadsheet would take it for a formula.
+
+    A carriage return inside a cell becomes a newline: the writer ends rows with a newline,
+    so a lone CR would not be quoted, and a spreadsheet would start a new row there.
+    """
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    if text.startswith(FORMULA_START):
+        text = "'" + text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 class SafeCsvWriter:

@@ -72,5 +72,5 @@ def test_safe_cell_follows_owasp():
     from moteleder.spreadsheet import safe_cell
 
     assert [safe_cell(c) for c in ["=x", "+x", "-x", "@x", "\tx", "\rx"]] == [
-        "'=x", "'+x", "'-x", "'@x", "'\tx", "'\rx"]
+        "'=x", "'+x", "'-x", "'@x", "'\tx", "'\nx"]  # a CR inside a cell becomes a newline (quoted)
     assert [safe_cell(c) for c in ["Ola", "3", "", None, "a=b", " =x"]] == ["Ola", "3", "", "", "a=b", " =x"]
