@@ -11,6 +11,14 @@ from moteleder.storage import Store
 
 os.environ.setdefault("TZ", "Europe/Oslo")
 
+# On CI the property tests run the same examples every time (a failure there is reproducible
+# from the log); on a developer's machine they explore new ones on every run.
+if os.environ.get("CI"):
+    from hypothesis import settings
+
+    settings.register_profile("ci", derandomize=True)
+    settings.load_profile("ci")
+
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
