@@ -217,8 +217,26 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        with self.conn:
+        """One transaction: everything inside is committed together, or rolled back together.
+
+        It is begun explicitly: sqlite-utils' writes see the open transaction and use
+        savepoints inside it, where they would otherwise begin and commit their own (so a
+        method writing twice through sqlite-utils could be half saved). IMMEDIATE takes the
+        write lock at the start (waiting up to the busy timeout), so a read followed by a
+        write — the next position, say — cannot be overtaken by another writer in between.
+        Inside an open transaction this is simply part of it.
+        """
+        if self.conn.in_transaction:
             yield
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self.conn.commit()
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.rollback()
+            raise
 
     @contextmanager
     def saving(self) -> Iterator[None]:
@@ -698,9 +716,7 @@ class Store:
         if meeting.is_finalized:
             raise StoreError("Referatet er allerede ferdigstilt.")
         next_at = meeting.next_meeting_start()
-        # Plain SQL on the connection: sqlite-utils commits after each of its own writes,
-        # which would split this transaction in pieces.
-        self.conn.execute("PRAGMA synchronous = FULL")
+        self.conn.execute("PRAGMA synchronous = FULL")  # (not allowed inside a transaction)
         try:
             with self.saving():
                 now = _now()

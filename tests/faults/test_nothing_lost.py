@@ -172,3 +172,14 @@ def test_full_disk_while_making_demo_groups_changes_nothing(db_path, capsys, mon
     store = Store.open(db_path)
     assert store.count_groups() == 0
     store.close()
+
+
+def test_a_save_that_fails_halfway_keeps_none_of_it(store):
+    """Several writes in one save (sqlite-utils' own among them) land together or not at all."""
+    group_id = store.create_group("Anne Rolig")
+    with pytest.raises(RuntimeError):
+        with store.saving():
+            store.db["groups"].update(group_id, {"person_name": "Halvveis"})
+            store.db["groups"].insert({"person_name": "Ny", "created_at": "2026-12-03T10:00:00"})
+            raise RuntimeError("the disk went away")
+    assert [g.person_name for g in store.groups()] == ["Anne Rolig"]
