@@ -120,10 +120,8 @@ class MeetingSession:
             store.set_review(measure_id, self.meeting_id, comment=comment)
 
     def go_to_step(self, key: str) -> None:
-        """The leader moved to another step: saved, so a restart resumes there."""
-        self.flush()
-        if not self.read_only:
-            self.store.save_meeting_fields(self.meeting_id, {"current_step": key})
+        """The leader moved to another step (flush first): saved, so a restart resumes there."""
+        self.write(self.store.save_meeting_fields, self.meeting_id, {"current_step": key})
 
     # ------------------------------------------------------------------ the topic guard
     def check(self, field: str, text: str) -> Flag | None:

@@ -57,7 +57,8 @@ class HomeScreen(CurtainMixin, Screen[None]):
         # Opened straight into one group's meeting (--gruppe): the list of all groups stays
         # behind the curtain until the leader chooses to show it.
         # So does a meeting left unfinished: the app may open on the projector, mid-meeting.
-        if self.app.start_group_id is not None or self.app.store.active_meetings():
+        self._unfinished = self.app.store.active_meetings()
+        if self.app.start_group_id is not None or self._unfinished:
             self.set_curtain(True)
         self.refresh_groups()
         self.call_after_refresh(self._offer_resume)
@@ -119,7 +120,7 @@ class HomeScreen(CurtainMixin, Screen[None]):
     def _offer_resume(self) -> None:
         store = self.app.store
         start_group = self.app.start_group_id
-        unfinished = store.active_meetings()
+        unfinished = self._unfinished  # read in on_mount, before the first paint
         if start_group is not None:
             from moteleder.meeting import begin_meeting
 

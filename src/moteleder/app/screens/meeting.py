@@ -490,7 +490,7 @@ class MeetingScreen(Screen[None]):
             self.notify("Sett markøren i setningen som skal henvises videre, og trykk F4.", title="Henvis tema")
             return
         field, widget, start, end = target
-        if not self._field_text(widget)[start:end].strip() and not self._field_text(widget).strip():
+        if not self._field_text(widget).strip():
             self.notify("Feltet er tomt; det er ingenting å henvise.", title="Henvis tema")
             return
 
@@ -533,12 +533,10 @@ class MeetingScreen(Screen[None]):
         if flag is None:
             return
         widget = self._flagged_widget(flag.field)
-        try:
-            rest = self.session.refer_flag(flag, self._field_text(widget))
-        except StoreError as error:
-            self.notify(f"{error} Prøv igjen.", title="Ikke lagret", severity="error", timeout=10)
-            return  # the sentence stays in the note until it is safely in the private list
-        if rest is not None:
+        rest = self.write(self.session.refer_flag, flag, self._field_text(widget))
+        if rest is None:
+            return  # not saved: the sentence stays in the note until it is safely in the private list
+        if isinstance(rest, str):  # (True: the flagged words were gone)
             self._replace_text(widget, rest)
         self._show_flag(None)
 
