@@ -28,7 +28,7 @@ from collections import Counter
 from importlib import resources
 from itertools import pairwise
 
-from .engine import _FOLD_CHARS
+from .words import _FOLD_CHARS
 
 __all__ = ["Model", "load_model", "normalize_words", "sentences", "terms"]
 
@@ -73,7 +73,7 @@ def terms(text: str, settings: dict) -> dict[str, int]:
             g = "s:" + a + " " + b
             out[g] = get(g, 0) + 1
     if settings.get("classes"):
-        from .engine import word_classes
+        from .words import word_classes
 
         if settings.get("class_skip"):
             wc = word_classes(text)
@@ -271,7 +271,7 @@ class Model:
     def _features_of(self, piece: str) -> tuple[list[str], list[tuple[str, ...]]]:
         classes: list[tuple[str, ...]] = []
         if self.settings.get("classes"):
-            from .engine import word_classes
+            from .words import word_classes
 
             classes = word_classes(piece)
         return normalize_words(piece), classes
