@@ -1,7 +1,7 @@
 """Train the topic guard's model from the corpus, deterministically.
 
     python scripts/train_guard.py                 # LOWO report + write src/moteleder/guard/model.bin
-    python scripts/train_guard.py --out DIR       # write DIR/model.bin (+ manifest) instead
+    python scripts/train_guard.py --out DIR       # write DIR/model.bin (+ manifest, lexicon state)
     python scripts/train_guard.py --explore       # LOWO table for every variant, write nothing
 
 Training writers only (``moteleder.guard.corpus.training_files``): the project's older
@@ -33,7 +33,7 @@ from sklearn.svm import LinearSVC
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from moteleder.guard import corpus
+from moteleder.guard import corpus, words
 from moteleder.guard.engine import rule_check
 from moteleder.guard.model import decode, encode, sentences, terms
 from moteleder.guard.texts import CATEGORIES
@@ -483,6 +483,8 @@ def main(argv=None) -> int:
     check_parity(data, blob, fitted, settings)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "model.bin").write_bytes(blob)
+    # the lexicon and rules as built state, so a session's first check need not build them
+    (args.out / words.STATE_FILE).write_bytes(words.state_bytes())
     manifest = {k: v for k, v in header.items() if k not in ("bias", "rule_weights")}
     (args.out / "model_manifest.json").write_text(
         json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8"

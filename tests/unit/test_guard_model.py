@@ -71,6 +71,36 @@ def test_retraining_gives_a_byte_identical_model(tmp_path):
     assert (tmp_path / "model_manifest.json").read_bytes() == (
         GUARD / "model_manifest.json"
     ).read_bytes()
+    assert (tmp_path / "lexicon_state.bin").read_bytes() == (GUARD / "lexicon_state.bin").read_bytes()
+
+
+def test_the_shipped_lexicon_state_is_the_one_the_lexicon_and_rules_build():
+    # a change to the lexicon or the rules must come with a new state file, else the guard
+    # would silently build the state on every start (slow) — or, were the check missing,
+    # run on stale rules
+    from moteleder.guard import words
+
+    assert (GUARD / words.STATE_FILE).read_bytes() == words.state_bytes(), (
+        "run: python scripts/train_guard.py (it rewrites the lexicon state too)"
+    )
+
+
+def test_a_stale_or_damaged_lexicon_state_is_ignored_and_the_guard_still_works(monkeypatch):
+    from moteleder.guard import engine, words
+
+    text = "Kan vi ikke bare bestemme her at han får 20 timer avlastning?"
+    expected = [(m.category, m.phrase) for m in engine.rule_check(text).matches]
+    assert expected
+    for breakage in ("stale", "damaged"):
+        monkeypatch.setattr(words, "_STATE", None)
+        monkeypatch.setattr(words, "_TAG_CACHE", {})
+        if breakage == "stale":
+            monkeypatch.setattr(words, "_sources_hash", lambda: "another lexicon")
+        else:
+            monkeypatch.setattr(words, "_read", lambda name: b"not marshal data")
+        assert words._shipped() is None
+        assert [(m.category, m.phrase) for m in engine.rule_check(text).matches] == expected
+        monkeypatch.undo()
 
 
 def test_run_time_needs_no_numpy_or_sklearn():

@@ -185,7 +185,12 @@ def model_size() -> dict:
     except OSError:
         return {"model_file_bytes": None}
     m = model.load_model()
-    return {"model_file_bytes": n, "features": m.n_features if m else None}
+    from . import words
+
+    state = resources.files(__package__).joinpath(words.STATE_FILE)
+    state_n = len(state.read_bytes()) if state.is_file() else None
+    return {"model_file_bytes": n, "lexicon_state_bytes": state_n,
+            "features": m.n_features if m else None}
 
 
 def _row(name: str, q: dict) -> str:

@@ -108,6 +108,8 @@ def rule_check(text: str) -> GuardResult:
             hits.append((a, b))
         veto = state["vetoes"].get(cat)
         if veto is not None:
+            if isinstance(veto[0], str) or isinstance(veto[1], str):
+                veto[:] = [re.compile(v) if isinstance(v, str) else v for v in veto]
             over_rx, sent_rx = veto
             blocked_tokens: list[tuple[int, int]] = []
             blocked_sents: set[int] = set()

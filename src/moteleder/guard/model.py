@@ -20,12 +20,12 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import os
 import re
 import struct
 import sys
 from array import array
 from collections import Counter
-from importlib import resources
 from itertools import pairwise
 
 from .words import _FOLD_CHARS
@@ -377,7 +377,8 @@ def load_model() -> Model | None:
     global _MODEL, _MISSING
     if _MODEL is None and not _MISSING:
         try:
-            data = resources.files(__package__).joinpath(MODEL_FILE).read_bytes()
+            with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), MODEL_FILE), "rb") as f:
+                data = f.read()  # beside this module; cheaper than importlib.resources
         except (FileNotFoundError, OSError):
             _MISSING = True
             return None

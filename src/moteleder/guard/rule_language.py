@@ -151,7 +151,7 @@ def compile_rules(rules, vetoes, key):
 
     Returns the class -> character code table, a list of (category, [[regex source,
     requirements, first element's atoms or None], ...]) and {category: (overlap veto
-    regex, sentence veto regex)}.
+    regex source, sentence veto regex source)}.
     """
     from . import lexicon
 
@@ -173,8 +173,9 @@ def compile_rules(rules, vetoes, key):
     for cat, patterns in vetoes.items():
         over = [compile_pattern(p[5:], key, known) for p in patterns if p.startswith("over:")]
         sent = [compile_pattern(p[5:], key, known) for p in patterns if p.startswith("sent:")]
+        # sources, compiled on first use like the rules
         veto_rx[cat] = (
-            re.compile("|".join(f"(?:{r})" for r in over)) if over else None,
-            re.compile("|".join(f"(?:{r})" for r in sent)) if sent else None,
+            "|".join(f"(?:{r})" for r in over) if over else None,
+            "|".join(f"(?:{r})" for r in sent) if sent else None,
         )
     return dict(_CODE), cats, veto_rx

@@ -83,7 +83,7 @@ def _build() -> dict:
     from .rule_language import compile_rules
     from .rules import RULES, VETOES
 
-    state: dict = {"token": re.compile(_TOKEN_SOURCE)}
+    state: dict = {"token": _TOKEN_SOURCE}
     exact: dict[str, set[str]] = {}
     head: dict[str, set[str]] = {}
     surface: dict[str, set[str]] = {}
@@ -110,19 +110,35 @@ def _build() -> dict:
                     d = k[:i] + k[i + 1 :]
                     fuzzy.setdefault(d, {}).setdefault(k, set()).update(classes)
     state.update(
-        exact=exact,
-        head=head,
-        surface=surface,
-        fuzzy=fuzzy,
-        override={k: set(v) for k, v in lexicon.SURFACE.items()},
+        exact=_tuples(exact),
+        head=_tuples(head),
+        surface=_tuples(surface),
+        fuzzy={d: _tuples(cands) for d, cands in fuzzy.items()},
+        override=_tuples(lexicon.SURFACE),
     )
-    state["code"], state["cats"], state["vetoes"] = compile_rules(RULES, VETOES, word_key)
+    code, cats, vetoes = compile_rules(RULES, VETOES, word_key)
+    state["code"] = code
+    # the rules' requirements as sorted tuples too, so the state file is the same every time
+    state["cats"] = [
+        (cat, [[rx, tuple(_sorted(r) for r in reqs), _sorted(first)] for rx, reqs, first in entries])
+        for cat, entries in cats
+    ]
+    state["vetoes"] = {cat: [over, sent] for cat, (over, sent) in vetoes.items()}
     # a word's key is written into the encoded text only if some rule names that word
     named = re.findall(
         r"=([^\s|^()]+)", " ".join(p for ps in (*RULES.values(), *VETOES.values()) for p in ps)
     )
-    state["lits"] = {word_key(w.lower()) for w in named}
+    state["lits"] = tuple(sorted({word_key(w.lower()) for w in named}))
+    state["probe"] = {w: word_key(w) for w in _PROBE_WORDS}
     return state
+
+
+def _sorted(items):
+    return None if items is None else tuple(sorted(items))
+
+
+def _tuples(table: dict) -> dict:
+    return {k: tuple(sorted(v)) for k, v in table.items()}
 
 
 def warm() -> None:
@@ -132,19 +148,84 @@ def warm() -> None:
     Without it, the first call to ``check`` builds the lexicon (a few hundred ms) and each
     rule is compiled the first time a text could match it.
     """
-    for _, compiled in _state()["cats"]:
+    state = _state()
+    for _, compiled in state["cats"]:
         for entry in compiled:
             if isinstance(entry[0], str):
                 entry[0] = re.compile(entry[0])
+    for veto in state["vetoes"].values():
+        veto[:] = [re.compile(v) if isinstance(v, str) else v for v in veto]
     from .model import load_model
 
     load_model()
 
 
+# ---------------------------------------------------------------- the shipped state
+
+# The built state (keys, classes, typo tables, rule sources) is shipped as a marshal file,
+# so the first check of a session does not stem the whole lexicon and compile every rule.
+# It is used only when it was built from these very rules and lexicon (their sources'
+# hash), by this build code (STATE_FORMAT) and gives the same stems on this machine
+# (``probe``); else the state is built here, as before. Rewrite it with
+# ``python -m moteleder.guard.words`` after changing the lexicon or the rules; a test
+# checks that the shipped file is current.
+STATE_FILE = "lexicon_state.bin"
+STATE_FORMAT = 1
+_SOURCES = ("lexicon.py", "rules.py", "rule_language.py")
+_PROBE_WORDS = ("tjenestene", "vedtaket", "opplæringa", "ansvaret", "klagde", "ikkje",
+                "fungerte", "hjemmetjenesten", "skulen", "avlastninga")
+
+
+def _here(name: str) -> str:
+    # beside this module (the package is installed as files); cheaper than importlib.resources
+    import os
+
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), name)
+
+
+def _read(name: str) -> bytes:
+    with open(_here(name), "rb") as f:
+        return f.read()
+
+
+def _sources_hash() -> str:
+    import hashlib
+
+    digest = hashlib.sha256(str(STATE_FORMAT).encode())
+    for name in _SOURCES:
+        digest.update(_read(name))
+    return digest.hexdigest()
+
+
+def state_bytes() -> bytes:
+    """The state file's bytes, built from the lexicon and rules as they are now."""
+    import marshal
+
+    return marshal.dumps((STATE_FORMAT, _sources_hash(), _build()))
+
+
+def _shipped() -> dict | None:
+    import marshal
+
+    try:
+        data = _read(STATE_FILE)
+        fmt, digest, state = marshal.loads(data)
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if fmt != STATE_FORMAT or digest != _sources_hash():
+        return None
+    if any(word_key(w) != k for w, k in state.get("probe", {}).items()):
+        return None  # another stemmer version: its keys would not meet the lexicon's
+    return state
+
+
 def _state() -> dict:
     global _STATE
     if _STATE is None:
-        _STATE = _build()
+        state = _shipped() or _build()
+        state["token"] = re.compile(state["token"])
+        state["lits"] = set(state["lits"])
+        _STATE = state
     return _STATE
 
 
@@ -157,19 +238,20 @@ def _classes_of(low: str, state: dict) -> tuple[str, set[str]]:
     exact = state["exact"]
     found = set(exact.get(key, ()))
     folded = fold(low)
-    found |= state["surface"].get(folded, set())
+    found.update(state["surface"].get(folded, ()))
     for part in parts:
         if part:
             pk = word_key(part)
-            found |= exact.get(pk, set())
-            found |= state["head"].get(pk, set()) if len(pk) >= 4 else set()
+            found.update(exact.get(pk, ()))
+            if len(pk) >= 4:
+                found.update(state["head"].get(pk, ()))
     if not found:
         head = state["head"]
         # compound: the longest known head at the end, leaving a prefix of 3+ letters
         for i in range(3, len(key) - 2):
             hit = head.get(key[i:])
             if hit:
-                found |= hit
+                found.update(hit)
                 break
     if not found and low.isdigit():
         found.add("NUM")
@@ -177,7 +259,7 @@ def _classes_of(low: str, state: dict) -> tuple[str, set[str]]:
         # a second stemming pass catches nynorsk forms the first pass leaves half done
         key2 = fold(_stem(_stem(low)))
         if key2 != key and len(key2) >= 3:
-            found |= exact.get(key2, set())
+            found.update(exact.get(key2, ()))
     if not found and len(folded) >= 5 and not low.isdigit():
         found = _fuzzy(key, folded, state)
     return key, found
@@ -314,3 +396,11 @@ def word_classes(text: str) -> list[tuple[str, ...]]:
         chars = enc[1 : enc.index(" ")]
         out.append(tuple(sorted(names[c] for c in chars)))
     return out
+
+
+def write_state_file() -> str:
+    """Rewrite the shipped state file from the lexicon and rules as they are now."""
+    path = _here(STATE_FILE)
+    with open(path, "wb") as f:
+        f.write(state_bytes())
+    return path
