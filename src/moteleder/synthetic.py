@@ -545,7 +545,8 @@ def _memoized_rendering() -> Iterator[None]:
     times. The helpers are looked up on their modules at call time, so swapping in
     cached versions for the duration of a run changes nothing but the speed.
     """
-    from moteleder import dates, markdown_text, minute
+    from moteleder import dates, markdown_text
+    from moteleder.minute import render as minute
 
     originals = {
         (minute, "escape_inline"): minute.escape_inline,

@@ -1,4 +1,4 @@
-"""The minute (referat): assembled from the store and rendered as Markdown. No Textual.
+"""The minute as Markdown, in the order every routine asks for.
 
 Whatever a user typed is escaped (`moteleder.markdown_text`), so it can never add a heading,
 break a table or inject HTML; the structure of the minute is ours alone.
@@ -6,22 +6,13 @@ break a table or inject HTML; the structure of the minute is ours alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-
 from moteleder.markdown_text import escape_block, escape_inline
-from moteleder.models import (
-    DUE_KIND_LABEL,
-    GOAL_LABEL,
-    REVIEW_STATUS_LABEL,
-    Measure,
-    Member,
-    Review,
-)
+from moteleder.models import DUE_KIND_LABEL, GOAL_LABEL, REVIEW_STATUS_LABEL, Measure
+
+from .data import Minute
 
 CONFIDENTIAL = "Taushetsbelagt — unntatt offentlighet"
 TITLE = "Referat fra ansvarsgruppemøte"
-DEFAULT_DEADLINE_DAYS = 14
 
 SECTION_TITLES: tuple[str, ...] = (
     "Til stede",
@@ -45,47 +36,6 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
     rule = "|" + "|".join("---" for _ in headers) + "|"
     body = ["| " + " | ".join(escape_inline(cell) or " " for cell in row) + " |" for row in rows]
     return "\n".join([head, rule, *body])
-
-
-@dataclass
-class ReviewedMeasure:
-    measure: Measure
-    review: Review | None
-
-
-@dataclass
-class Minute:
-    """Everything the minute says, gathered before rendering."""
-
-    person_name: str
-    starts_at: datetime | None
-    ended_at: datetime | None = None
-    present: list[Member] = field(default_factory=list)
-    absent: list[Member] = field(default_factory=list)
-    previous_comment: str = ""
-    had_previous: bool = False
-    followed_up: list[ReviewedMeasure] = field(default_factory=list)
-    person_voice: str = ""
-    person_label: str = "Personens egen beskrivelse"
-    worked: str = ""
-    challenge: str = ""
-    measures: list[Measure] = field(default_factory=list)
-    aob_items: str = ""
-    aob: str = ""
-    referral_lines: list[str] = field(default_factory=list)
-    next_meeting: datetime | None = None
-    next_meeting_text: str = ""
-    next_theme: str = ""
-    next_invitees: str = ""
-    referent: str = ""
-    deadline_days: int | None = DEFAULT_DEADLINE_DAYS
-    closing_lines: list[str] = field(default_factory=list)
-
-    @property
-    def deadline(self) -> date | None:
-        if self.starts_at is None or self.deadline_days is None:
-            return None
-        return self.starts_at.date() + timedelta(days=self.deadline_days)
 
 
 def _when(minute: Minute) -> str:
@@ -211,48 +161,3 @@ def render_minute(minute: Minute) -> str:
         closing = [f"Referatet skal ferdigstilles innen {format_date(deadline)}." if deadline else "Ikke satt."]
     parts.append("\n\n".join(closing))
     return "\n\n".join(parts) + "\n"
-
-
-def possessive(name: str) -> str:
-    """Norwegian genitive: `Olas`, `Jonas'`."""
-    return name + ("'" if name[-1:].lower() in "sxz" else "s")
-
-
-def build_minute(store, meeting_id: int, *, closing_lines: list[str] | None = None,
-                 deadline_days: int | None = DEFAULT_DEADLINE_DAYS, referral_lines: list[str] | None = None) -> Minute:
-    """Gather one meeting's minute from the store."""
-    meeting = store.meeting(meeting_id)
-    group = store.group(meeting.group_id)
-    members = store.members(group.id)
-    marks = store.attendance(meeting_id)
-    present = [m for m in members if marks.get(m.id) == "present"]
-    absent = [m for m in members if marks.get(m.id) == "absent"]
-    reviews = store.reviews(meeting_id)
-    followed = [ReviewedMeasure(m, reviews.get(m.id)) for m in store.measures_to_review(group.id, meeting_id)]
-    previous = store.previous_finalized(group.id, before_meeting_id=meeting_id)
-    first_name = group.person_name.split()[0] if group.person_name.strip() else "Personen"
-    return Minute(
-        person_name=group.person_name,
-        starts_at=meeting.starts_at,
-        ended_at=datetime.fromisoformat(meeting.ended_at) if meeting.ended_at else None,
-        present=present,
-        absent=absent,
-        previous_comment=meeting.previous_comment,
-        had_previous=previous is not None,
-        followed_up=followed,
-        person_voice=meeting.person_voice,
-        person_label=f"{possessive(first_name)} egen beskrivelse",
-        worked=meeting.worked,
-        challenge=meeting.challenge,
-        measures=store.measures_agreed(meeting_id),
-        aob_items=meeting.aob_items,
-        aob=meeting.aob,
-        referral_lines=list(referral_lines or []),
-        next_meeting=meeting.next_meeting_start(),
-        next_meeting_text=" ".join(p for p in (meeting.next_date, meeting.next_time) if p.strip()),
-        next_theme=meeting.next_theme,
-        next_invitees=meeting.next_invitees,
-        referent=meeting.referent,
-        deadline_days=deadline_days,
-        closing_lines=list(closing_lines or []),
-    )

@@ -1,0 +1,20 @@
+"""The minute (referat): gathered from the store (``build``) and rendered as Markdown
+(``render``). No Textual.
+"""
+
+from .build import build_minute, possessive
+from .data import DEFAULT_DEADLINE_DAYS, Minute, ReviewedMeasure
+from .render import CONFIDENTIAL, SECTION_TITLES, TITLE, render_minute, table
+
+__all__ = [
+    "CONFIDENTIAL",
+    "DEFAULT_DEADLINE_DAYS",
+    "SECTION_TITLES",
+    "TITLE",
+    "Minute",
+    "ReviewedMeasure",
+    "build_minute",
+    "possessive",
+    "render_minute",
+    "table",
+]
