@@ -5,8 +5,8 @@
     python scripts/train_guard.py --explore       # LOWO table for every variant, write nothing
 
 Training writers only (``moteleder.guard.corpus.training_files``): the project's older
-corpora (w0-project, always in training) and w1, w2, w4, w5, w7. Leave-one-writer-out
-(LOWO) over the five writers gives out-of-fold confidences, used for the Platt calibration
+corpora (w0-project, always in training) and w1, w2, w4, w5, w7, w8, w9. Leave-one-writer-out
+(LOWO) over those writers gives out-of-fold confidences, used for the Platt calibration
 and the per-category thresholds. The held-out writers (w3, w6) are never read here.
 
 Same corpus -> byte-identical model file: vocabulary sorted, liblinear with a fixed
@@ -38,7 +38,8 @@ from moteleder.guard.engine import rule_check
 from moteleder.guard.model import decode, encode, sentences, terms
 from moteleder.guard.texts import CATEGORIES
 
-FOLDS = ("w1-foreldre", "w2-skole", "w4-trondelag", "w5-referent", "w7-koordinator")
+# every training writer but the project's own older corpora is a fold of its own
+FOLDS = tuple(w for w in corpus.training_files() if w != "w0-project")
 FA_TARGET = 0.025  # false alarms on out-of-fold lines, a margin under the 3 % goal
 ASK_PRECISION = 0.4  # lines between ask and flag should be right this often
 ASK_GAP = 0.1  # and ask at least this far below the flag threshold
@@ -85,7 +86,7 @@ VARIANTS = {
     "T O + class skip-pairs": {"C": 30.0, "units": "both", "class_skip": True},
     "U O + both": {"C": 30.0, "units": "both", "word_skip": True, "class_skip": True},
 }
-CHOSEN = "O C=30, max over sentences and whole line"
+CHOSEN = "U O + both"
 
 
 # --------------------------------------------------------------------------- data
@@ -253,40 +254,58 @@ def f1(p_mask, y):
     return (2 * p * r / (p + r) if p + r else 0.0), p, r
 
 
-def choose_thresholds(conf: np.ndarray, Y: np.ndarray) -> list[float]:
-    """Per-category flag thresholds: best macro-F1 with false alarms <= FA_TARGET."""
+def flags_of(conf: np.ndarray, R: np.ndarray | None, flag, agree=None) -> np.ndarray:
+    """What is flagged: confidence at the flag threshold, or at the (lower) agree threshold
+    where a rule of the same category hit too."""
+    flags = conf >= np.array(flag)
+    if R is not None and agree is not None:
+        flags |= R & (conf >= np.minimum(np.array(agree), np.array(flag)))
+    return flags
+
+
+def choose_thresholds(conf: np.ndarray, Y: np.ndarray, R: np.ndarray) -> tuple[list[float], list[float]]:
+    """Per-category flag and rule-agree thresholds: best macro-F1 with false alarms <= FA_TARGET."""
     unl = ~Y.any(axis=1)
     grid = np.round(np.arange(0.05, 0.991, 0.01), 2)
     th = []
     for c in range(Y.shape[1]):  # start: each category's own best F1
         th.append(max(grid, key=lambda t: (f1(conf[:, c] >= t, Y[:, c])[0], t)))
     th = np.array(th)
+    ag = th.copy()
 
-    def objective(t):
-        flags = conf >= t
+    def objective(t, a):
+        flags = flags_of(conf, R, t, a)
         fa = flags[unl].any(axis=1).mean()
         mf = np.mean([f1(flags[:, c], Y[:, c])[0] for c in range(Y.shape[1])])
         return mf - (10.0 * (fa - FA_TARGET) if fa > FA_TARGET else 0.0)
 
-    best = objective(th)
-    for _ in range(4):
-        for c in range(Y.shape[1]):
-            for t in grid:
-                trial = th.copy()
-                trial[c] = t
-                v = objective(trial)
-                if v > best + 1e-12:
-                    best, th = v, trial
-    return [float(x) for x in th]
+    # first the flag thresholds alone (agree = flag), then the agree thresholds from there:
+    # the second step only takes what improves, so it never ends worse than the first
+    best = objective(th, th)
+    for which in ("flag", "agree"):
+        for _ in range(4):
+            for c in range(Y.shape[1]):
+                for t in grid:
+                    trial_t, trial_a = th.copy(), ag.copy()
+                    if which == "flag":
+                        trial_t[c] = trial_a[c] = t
+                    else:
+                        trial_a[c] = t
+                    v = objective(trial_t, trial_a)
+                    if v > best + 1e-12:
+                        best, th, ag = v, trial_t, trial_a
+    ag = np.minimum(ag, th)
+    return [float(x) for x in th], [float(x) for x in ag]
 
 
-def choose_ask(conf: np.ndarray, Y: np.ndarray, flag: list[float]) -> list[float]:
-    """Per category: the lowest threshold whose band [ask, flag) is still right ASK_PRECISION."""
+def choose_ask(conf: np.ndarray, Y: np.ndarray, flag: list[float], flagged: np.ndarray) -> list[float]:
+    """Per category: the lowest threshold whose band [ask, flag) (what is not flagged) is still
+    right ASK_PRECISION."""
     out = []
     for c in range(Y.shape[1]):
         ask = flag[c]
         for t in np.round(np.arange(flag[c] - 0.01, ASK_FLOOR - 0.001, -0.01), 2):
-            band = (conf[:, c] >= t) & (conf[:, c] < flag[c])
+            band = (conf[:, c] >= t) & ~flagged[:, c]
             if band.sum() and (band & Y[:, c]).sum() / band.sum() >= ASK_PRECISION:
                 ask = float(t)
             else:
@@ -298,8 +317,8 @@ def choose_ask(conf: np.ndarray, Y: np.ndarray, flag: list[float]) -> list[float
 # --------------------------------------------------------------------------- LOWO
 
 
-def evaluate(conf, Y, flag, ask=None) -> dict:
-    flags = conf >= np.array(flag)
+def evaluate(conf, Y, flag, ask=None, R=None, agree=None) -> dict:
+    flags = flags_of(conf, R, flag, agree)
     unl = ~Y.any(axis=1)
     per = {}
     for c, cat in enumerate(CATEGORIES):
@@ -318,7 +337,7 @@ def evaluate(conf, Y, flag, ask=None) -> dict:
 
 
 def lowo(data: Data, settings: dict, log=print) -> dict:
-    """Out-of-fold raw scores for the five writer folds; calibration and thresholds on them."""
+    """Out-of-fold raw scores for the writer folds; calibration and thresholds on them."""
     docs = data.docs
     fold_docs = [d for d in docs if d.writer in FOLDS]
     raw = np.zeros((len(fold_docs), len(CATEGORIES)))
@@ -331,18 +350,23 @@ def lowo(data: Data, settings: dict, log=print) -> dict:
     Y = np.array([[c in d.labels for c in CATEGORIES] for d in fold_docs])
     cal = [platt(raw[:, c], Y[:, c]) for c in range(len(CATEGORIES))]
     conf = np.column_stack([sigmoid(a * raw[:, c] + b) for c, (a, b) in enumerate(cal)])
-    flag = choose_thresholds(conf, Y)
-    ask = choose_ask(conf, Y, flag)
+    # the old rules' hits on the same lines: a hit lets a lower confidence flag (agree)
+    R = np.array([[c in d.rules for c in CATEGORIES] for d in fold_docs], dtype=bool)
+    flag, agree = choose_thresholds(conf, Y, R)
+    ask = choose_ask(conf, Y, flag, flags_of(conf, R, flag, agree))
     writers = np.array([d.writer for d in fold_docs])
-    folds = {w: evaluate(conf[writers == w], Y[writers == w], flag) for w in FOLDS}
-    pooled = evaluate(conf, Y, flag, ask)
-    # the old rules on the same lines, for comparison
-    R = np.array([[c in d.rules for c in CATEGORIES] for d in fold_docs], dtype=float)
+    folds = {
+        w: evaluate(conf[writers == w], Y[writers == w], flag, None, R[writers == w], agree)
+        for w in FOLDS
+    }
+    pooled = evaluate(conf, Y, flag, ask, R, agree)
+    R = R.astype(float)  # and alone, for comparison
     rules = {w: evaluate(R[writers == w], Y[writers == w], [0.5] * 5) for w in FOLDS}
     rules["pooled"] = evaluate(R, Y, [0.5] * 5)
     return {
         "platt": cal,
         "flag": flag,
+        "agree": agree,
         "ask": ask,
         "folds": folds,
         "pooled": pooled,
@@ -393,6 +417,9 @@ def build_file(data: Data, settings: dict, res: dict, log=print):
             "min_df",
         )
     }
+    for k in ("word_skip", "class_skip"):  # written only when used, so older files stay the same
+        if settings.get(k):
+            features[k] = True
     features["fold"] = "lower; æøå, ae/oe/aa -> e/o/a; digits -> 0; words [^\\W_]+"
     header = {
         "format": 1,
@@ -409,7 +436,7 @@ def build_file(data: Data, settings: dict, res: dict, log=print):
         "bias": [_r(b) for b in bias],
         "rule_weights": rule_w if settings["rules"] else [],
         "platt": [[_r(a), _r(b)] for a, b in res["platt"]],
-        "thresholds": {"flag": res["flag"], "ask": res["ask"]},
+        "thresholds": {"flag": res["flag"], "agree": res["agree"], "ask": res["ask"]},
         "lowo": {"pooled": res["pooled"], "folds": res["folds"]},
         "corpus_sha256": corpus.corpus_sha256(ROOT),
         "training_files": [
@@ -464,7 +491,7 @@ def main(argv=None) -> int:
                 cache[key] = load_data(s)
             res = lowo(cache[key], s)
             log(table(res, name))
-            log(f"thresholds flag {res['flag']} ask {res['ask']}")
+            log(f"thresholds flag {res['flag']} agree {res['agree']} ask {res['ask']}")
             log(json.dumps(res["pooled"]["per"]))
             log(f"({time.perf_counter() - t0:.0f} s)\n")
         res = lowo(cache[next(iter(cache))], {**BASE})

@@ -143,8 +143,9 @@ def check(text: str) -> GuardResult:
     """Classify one text: the learned model scores each sentence, the rules give phrases.
 
     Per category and sentence the model gives a calibrated confidence (it also sees which
-    rules hit in that sentence). At or above the category's flag threshold the sentence
-    is flagged: with the rules' phrases in it when a rule of that category hit there,
+    rules hit in that sentence). At or above the category's flag threshold — or its lower
+    agree threshold when a rule of the category hit in that sentence — the sentence is
+    flagged: with the rules' phrases in it when a rule of that category hit there,
     else with the whole sentence as the phrase. Below that but at or above the ask
     threshold, the best such sentence becomes an ask (``GuardResult.asks``), unless the
     category is already flagged. A note of several sentences is also scored as a whole
@@ -177,14 +178,15 @@ def check(text: str) -> GuardResult:
         units.append(None)
     flags: list[Match] = []
     asks: list[Match] = []
+    unit_rule_hits = unit_hits + ([whole] if whole is not None else [])
     for c, cat in enumerate(model.categories):
-        flag_t, ask_t = model.flag[c], model.ask[c]
+        flag_t, ask_t, agree_t = model.flag[c], model.ask[c], model.agree[c]
         best: tuple[float, int] | None = None
         flagged = False
         top = max(range(len(spans)), key=lambda u: confs[u][c])  # explains the whole note
         for u, span in enumerate(units):
             conf = confs[u][c]
-            if conf >= flag_t:
+            if conf >= flag_t or (conf >= agree_t and cat in unit_rule_hits[u]):
                 if span is None:
                     if flagged:
                         continue

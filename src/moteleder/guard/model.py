@@ -137,8 +137,6 @@ class Model:
         self.idf = idf
         # per term, interleaved: idf * weight for each category, so one lookup serves all
         self.weights = weights
-        if self.settings.get("word_skip") or self.settings.get("class_skip"):
-            raise ValueError("skip-gram features are not supported by the run-time scorer")
         self._rows: list[tuple[float, ...] | None] = [None] * len(vocab)
         self._wcache: dict[str, tuple[int, ...]] = {}
         self._ccache: dict[tuple, tuple[int, ...]] = {}
@@ -147,6 +145,8 @@ class Model:
         self.platt: list[tuple[float, float]] = [tuple(p) for p in header["platt"]]
         self.flag: list[float] = header["thresholds"]["flag"]
         self.ask: list[float] = header["thresholds"]["ask"]
+        # where a rule of the category hit in the same unit, this (lower) confidence flags
+        self.agree: list[float] = header["thresholds"].get("agree") or list(self.flag)
 
     # ---------------------------------------------------------------- fast path
     # The same features as ``terms`` but as vocabulary indices, cached per word, per class
@@ -207,12 +207,32 @@ class Model:
                 j = vocab.get("b:" + a + " " + b)
                 if j is not None:
                     ids.append(j)
+        if self.settings.get("word_skip"):
+            vocab = self.vocab
+            for a, b in zip(words, words[2:]):
+                j = vocab.get("s:" + a + " " + b)
+                if j is not None:
+                    ids.append(j)
         if self.settings.get("classes"):
             prev: tuple[str, ...] = ()
             for cls in classes:
                 ids += self._class_ids(prev, cls)
                 prev = cls
+            if self.settings.get("class_skip"):
+                for pc, cls in zip(classes, classes[2:]):
+                    ids += self._skip_class_ids(pc, cls)
         return ids
+
+    def _skip_class_ids(self, before: tuple[str, ...], cls: tuple[str, ...]) -> list[int]:
+        """Class pairs with one word between them (``k:A>>B``)."""
+        vocab = self.vocab
+        found = []
+        for c in cls:
+            for p in before:
+                j = vocab.get("k:" + p + ">>" + c)
+                if j is not None:
+                    found.append(j)
+        return found
 
     def _counts(self, words: list[str], classes: list[tuple[str, ...]]) -> dict[int, int]:
         return Counter(self._ids(words, classes))
@@ -298,6 +318,10 @@ class Model:
         every: list[int] = []
         last_word = ""
         last_cls: tuple[str, ...] = ()
+        tail_words: list[str] = []  # the last two words before this sentence (skip-grams)
+        tail_cls: list[tuple[str, ...]] = []
+        word_skip = self.settings.get("word_skip")
+        class_skip = self.settings.get("classes") and self.settings.get("class_skip")
         vocab = self.vocab
         for n, ((a, b), h) in enumerate(zip(spans, hits, strict=True)):
             words, classes = self._features_of(text[a:b])
@@ -317,13 +341,32 @@ class Model:
                             j = vocab.get("k:" + p + ">" + c)
                             if j is not None:
                                 every.append(j)
+                # the skip-grams across it: a word (class) two places before one of this one's
+                if word_skip and words:
+                    for a, b in _across(tail_words, words):
+                        j = vocab.get("s:" + a + " " + b)
+                        if j is not None:
+                            every.append(j)
+                if class_skip and classes:
+                    for pc, cls in _across(tail_cls, classes):
+                        every += self._skip_class_ids(pc, cls)
             if words:
                 last_word = words[-1]
             if classes:
                 last_cls = classes[-1]
+            tail_words = (tail_words + words)[-2:]
+            tail_cls = (tail_cls + classes)[-2:]
         if whole_hits is not None:
             out.append(self._calibrate(self._score(Counter(every), whole_hits)))
         return out
+
+
+def _across(tail: list, items: list) -> list[tuple]:
+    """Pairs two places apart that start in ``tail`` (the last two items before) and end
+    in ``items``: the skip-grams across a boundary."""
+    both = tail + items[:2]
+    k = len(tail)
+    return [(both[i], both[i + 2]) for i in range(k) if k <= i + 2 < len(both)]
 
 
 def encode(header: dict, vocab: list[str], idf: array, weights: array) -> bytes:
