@@ -8,7 +8,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from moteleder.crash import CrashReporting
-from moteleder.storage import Store
+from moteleder.store import Store
 
 STYLES = Path(__file__).resolve().parent.parent / "styles"
 
