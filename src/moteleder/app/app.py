@@ -24,6 +24,9 @@ class MotelederApp(CrashReporting, App[None]):
         Binding("ctrl+q", "quit", "Avslutt", priority=True),
     ]
 
+    store: Store
+    """The one connection to the database; screens call its named methods, never its tables."""
+
     def __init__(self, store: Store, *, group_id: int | None = None, minutes_dir: Path | None = None,
                  autosave_interval: float = 0.5, clock_running: bool = True,
                  guard_enabled: bool = True, guard_interval: float = 0.4, prefetch=None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from moteleder.models import Measure, Meeting, Review
+from moteleder.store.errors import StoreError
 from moteleder.store.meetings import MeetingStore
 
 
@@ -61,6 +62,12 @@ class MeasureStore(MeetingStore):
         with self.saving():
             self.db.execute("delete from measure_reviews where measure_id = ?", [measure_id])
             self.db.execute("delete from measures where id = ?", [measure_id])
+
+    def measure(self, measure_id: int) -> Measure:
+        row = next(self.query("select * from measures where id = ?", [measure_id]), None)
+        if row is None:
+            raise StoreError(f"Fant ikke tiltak nummer {measure_id}.")
+        return Measure.from_row(row)
 
     def measures_agreed(self, meeting_id: int) -> list[Measure]:
         rows = self.query("select * from measures where meeting_id = ? order by position, id", [meeting_id])

@@ -88,6 +88,11 @@ class MeetingStore(StoreConnection):
         )
         return Meeting.from_row(row) if row else None
 
+    def replan_meeting(self, meeting_id: int, starts_at: datetime, *, theme: str) -> None:
+        """The planned meeting gets another time and theme (the invitation's «Lagre»)."""
+        with self.saving():
+            self.db["meetings"].update(meeting_id, {"starts_at": starts_at.isoformat(timespec="minutes"), "theme": theme})
+
     def start_meeting(self, meeting_id: int) -> None:
         """The meeting goes live: it is now the one offered to continue after a crash."""
         with self.saving():
