@@ -20,7 +20,7 @@ WORDS = ["tiltak", "tiltakene", "kartlegging", "lesing", "matematikk", "skolen",
 
 
 def build(path: Path, groups: int, meetings_per_group: int, seed: int = 1) -> None:
-    from moteleder.storage import Store
+    from moteleder.store import Store
 
     rnd = random.Random(seed)
     if path.exists():
@@ -93,7 +93,7 @@ def main() -> None:
     from moteleder.attention import needs_attention
     from moteleder.profiles import load_profiles
     from moteleder.search import refresh_index, search
-    from moteleder.storage import Store
+    from moteleder.store import Store
 
     path = Path(args.db)
     t = time.perf_counter()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable
 
-from moteleder.storage import Store
+from moteleder.store import Store
 
 _marks: dict[str, float] = {}
 _render_line = DataTable.render_line

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from moteleder.storage import Store
+from moteleder.store import Store
 
 os.environ.setdefault("TZ", "Europe/Oslo")
 

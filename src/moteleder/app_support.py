@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from moteleder.locations import DB_ENV, resolve_db_path
-from moteleder.storage import Store, StoreError
+from moteleder.store import Store, StoreError
 
 
 def open_store(db_arg: str | None) -> Store:

@@ -17,7 +17,7 @@ from moteleder.profiles.rules import evaluation_due
 
 if TYPE_CHECKING:
     from moteleder.profiles import Profile, ProfileSet
-    from moteleder.storage import Store
+    from moteleder.store import Store
 
 # What is most urgent first; the numbers order the reasons and the groups.
 RANK_MINUTE = 1

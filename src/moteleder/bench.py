@@ -246,7 +246,7 @@ def measure_guard_typing(chars: int = 500, rounds: int = 3) -> dict:
     import asyncio
 
     from moteleder.demo import create_demo_group
-    from moteleder.storage import Store
+    from moteleder.store import Store
 
     text = ("Assistenten kommer aldri til avtalt tid, og ingen gjør noe. Skolen har laget en plan "
             "for lesingen, og han liker gymtimene. ") * 10
@@ -293,7 +293,7 @@ def measure_guard_typing(chars: int = 500, rounds: int = 3) -> dict:
 # ----------------------------------------------------------------------- main
 def run(groups: int, db: Path | None, *, seed: int = 1, runs: int = 5) -> dict:
     from moteleder.meeting import begin_meeting
-    from moteleder.storage import Store
+    from moteleder.store import Store
     from moteleder.synthetic import generate_groups
 
     with tempfile.TemporaryDirectory(prefix="moteleder-bench-") as tmp_name:

@@ -222,7 +222,7 @@ def _group_id(args: argparse.Namespace) -> int | None:
     from moteleder.app_support import open_store_or_exit
     from moteleder.cli_output import cli_console, error
     from moteleder.lookup import group_id_from
-    from moteleder.storage import StoreError
+    from moteleder.store import StoreError
 
     err = cli_console(stderr=True)
     store = open_store_or_exit(args.db, err)
@@ -258,12 +258,12 @@ def _unexpected(error: Exception, args: argparse.Namespace | None) -> int:
     from moteleder.crash import crash_message, write_report
     from moteleder.locations import data_dir, resolve_db_path
 
-    from moteleder.storage import StoreError
+    from moteleder.store import StoreError
 
     if isinstance(error, StoreError) and isinstance(error.cause, sqlite3.DatabaseError):
         error = error.cause  # a failed write: worded for the command line below
     if isinstance(error, sqlite3.DatabaseError):
-        from moteleder.storage import database_error_message
+        from moteleder.store import database_error_message
 
         print(f"Feil: {database_error_message(error, resolve_db_path(getattr(args, 'db', None)))}",
               file=sys.stderr)

@@ -1,64 +1,23 @@
-"""Consent (samtykke): who gave it, whom it covers, and who in a meeting it does not cover.
+"""Consent (samtykke): who in a meeting the group's written consent does not cover.
 
 No Textual. The meeting screen calls `consent_gaps()` before a meeting starts; the
-group page shows the same warnings.
+group page shows the same warnings. The consent itself is `moteleder.models.Consent`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from moteleder.models import ADULT_AGE, GIVEN_BY_LABEL
+
 if TYPE_CHECKING:
-    from moteleder.storage import Store
+    from moteleder.store import Store
 
-GIVEN_BY_LABEL = {
-    "person": "Bruker selv",
-    "parents": "Foresatte (barn under 18 år)",
-    "guardian": "Verge",
-}
-ADULT_AGE = 18
+__all__ = ["EXPIRY_NOTICE_DAYS", "GIVEN_BY_LABEL", "consent_gaps"]  # the labels stay where screens look
+
 EXPIRY_NOTICE_DAYS = 30
-
-
-@dataclass
-class Consent:
-    """One written consent to set up the group and share information within it."""
-
-    id: int
-    group_id: int
-    given_on: date
-    given_by: str
-    covers_all: bool = False
-    member_ids: tuple[int, ...] = ()
-    expires_on: date | None = None
-    withdrawn_on: date | None = None
-    note: str = ""
-
-    def valid_on(self, day: date) -> bool:
-        """Given, not yet expired and not withdrawn on that day."""
-        if self.given_on > day:
-            return False
-        if self.expires_on is not None and day > self.expires_on:
-            return False
-        return self.withdrawn_on is None or day < self.withdrawn_on
-
-    def covers(self, member_id: int, *, standing: bool) -> bool:
-        """«Alle faste deltakere» covers the standing members; a guest must be named."""
-        return (self.covers_all and standing) or member_id in self.member_ids
-
-    @property
-    def state(self) -> str:
-        """`Gyldig`, `Utløpt 01.02.2026` or `Trukket tilbake 01.02.2026`, as of today."""
-        today = date.today()
-        if self.withdrawn_on is not None and self.withdrawn_on <= today:
-            return f"Trukket tilbake {self.withdrawn_on:%d.%m.%Y}"
-        if self.expires_on is not None and self.expires_on < today:
-            return f"Utløpt {self.expires_on:%d.%m.%Y}"
-        if self.given_on > today:
-            return f"Gjelder fra {self.given_on:%d.%m.%Y}"
-        return "Gyldig"
+"""How many days before a consent expires the group is listed as needing attention."""
 
 
 def consent_gaps(store: Store, group_id: int, member_ids: list[int], *, today: date | None = None,

@@ -24,7 +24,7 @@ def crash_message(report: Path | None, error: BaseException | None = None) -> st
 
     cause = ""
     if isinstance(error, sqlite3.Error):
-        from moteleder.storage import database_error_message
+        from moteleder.store import database_error_message
 
         cause = database_error_message(error, None) + "\n"
     where = (

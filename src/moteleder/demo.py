@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from moteleder.storage import Store
+from moteleder.store import Store
 
 DEMO_PERSON = "Tiril Testesen"
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from moteleder.models import DUE_KIND_LABEL, GOAL_LABEL, REVIEW_STATUS_LABEL, Measure
 
 if TYPE_CHECKING:
-    from moteleder.storage import Store
+    from moteleder.store import Store
 
 FILTERS = {"open": "Åpne", "overdue": "Over frist", "done": "Gjennomført", "all": "Alle"}
 

@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from moteleder.storage import Store
+    from moteleder.store import Store
 
 MEETING_STATUS_LABEL = {
     "finalized": "Referat ferdigstilt",

@@ -16,7 +16,7 @@ from moteleder.markdown_text import escape_inline
 from moteleder.minute import CONFIDENTIAL
 
 if TYPE_CHECKING:
-    from moteleder.storage import Store
+    from moteleder.store import Store
 
 TIMEZONE = "Europe/Oslo"
 
@@ -186,7 +186,7 @@ def run_innkalling(args) -> int:
     from moteleder.cli_output import error as show_error
     from moteleder.export import ExportError
     from moteleder.lookup import meeting_id_from
-    from moteleder.storage import StoreError
+    from moteleder.store import StoreError
 
     console = cli_console()
     err = cli_console(stderr=True)

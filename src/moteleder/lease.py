@@ -16,7 +16,7 @@ import socket
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from moteleder.storage import Store
+from moteleder.store import Store
 
 STALE_AFTER = timedelta(seconds=30)
 HEARTBEAT_EVERY = 10.0  # seconds; well inside STALE_AFTER

@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from moteleder.storage import StoreError
+from moteleder.store import StoreError
 from moteleder.typed_text import clean_text
 
 if TYPE_CHECKING:
     from moteleder.models import Group
-    from moteleder.storage import Store
+    from moteleder.store import Store
 
 MAX_LISTED = 10
 """Candidates named in a message; the rest are counted."""

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from moteleder.minute import Minute, build_minute, render_minute
-from moteleder.storage import Store, StoreError
+from moteleder.store import Store, StoreError
 
 
 def begin_meeting(store: Store, group_id: int, *, now: datetime | None = None) -> int:

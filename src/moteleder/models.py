@@ -1,4 +1,4 @@
-"""The domain objects, as plain dataclasses (no Textual, no SQL)."""
+"""The domain objects, as plain dataclasses (no Textual, no SQL), and the labels and ages they use."""
 
 from __future__ import annotations
 
@@ -26,6 +26,15 @@ REVIEW_STATUS_LABEL = {"done": "Gjennomført", "partly": "Delvis gjennomført", 
 GOAL_LABEL = {"ja": "Ja", "delvis": "Delvis", "nei": "Nei"}
 DUE_KIND_LABEL = {"frist": "Frist", "evaluering": "Evaluering"}
 KIND_LABEL = {"person": "Personen selv", "guardian": "Foresatt/verge", "service": "Tjeneste"}
+GIVEN_BY_LABEL = {
+    "person": "Bruker selv",
+    "parents": "Foresatte (barn under 18 år)",
+    "guardian": "Verge",
+}
+"""Who gave a consent (the keys are what the database holds)."""
+
+ADULT_AGE = 18
+"""From this age the person consents for themself, and the meeting is no longer a child's."""
 
 
 @dataclass
@@ -183,3 +192,53 @@ class Referral:
     text: str
     created_at: str
     handled_at: str | None = None
+
+
+@dataclass
+class Consent:
+    """One written consent to set up the group and share information within it."""
+
+    id: int
+    group_id: int
+    given_on: date
+    given_by: str
+    covers_all: bool = False
+    member_ids: tuple[int, ...] = ()
+    expires_on: date | None = None
+    withdrawn_on: date | None = None
+    note: str = ""
+
+    def valid_on(self, day: date) -> bool:
+        """Given, not yet expired and not withdrawn on that day."""
+        if self.given_on > day:
+            return False
+        if self.expires_on is not None and day > self.expires_on:
+            return False
+        return self.withdrawn_on is None or day < self.withdrawn_on
+
+    def covers(self, member_id: int, *, standing: bool) -> bool:
+        """«Alle faste deltakere» covers the standing members; a guest must be named."""
+        return (self.covers_all and standing) or member_id in self.member_ids
+
+    @property
+    def state(self) -> str:
+        """`Gyldig`, `Utløpt 01.02.2026` or `Trukket tilbake 01.02.2026`, as of today."""
+        today = date.today()
+        if self.withdrawn_on is not None and self.withdrawn_on <= today:
+            return f"Trukket tilbake {self.withdrawn_on:%d.%m.%Y}"
+        if self.expires_on is not None and self.expires_on < today:
+            return f"Utløpt {self.expires_on:%d.%m.%Y}"
+        if self.given_on > today:
+            return f"Gjelder fra {self.given_on:%d.%m.%Y}"
+        return "Gyldig"
+
+
+@dataclass
+class GroupOverview:
+    """One line of the home screen's list."""
+
+    group: Group
+    next_meeting: datetime | None
+    open_measures: int
+    overdue_measures: int
+    meeting_in_progress: bool

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from moteleder.storage import Store
+    from moteleder.store import Store
 
 
 # A helper that has not answered by then is stopped, and the screen reads for itself.
@@ -52,7 +52,7 @@ def data_stamp(store: Store) -> tuple:
 def read_figures(path: Path | str) -> HomeFigures:
     """The figures, read on a connection of their own that only reads."""
     from moteleder.attention import home_lines
-    from moteleder.storage import Store
+    from moteleder.store import Store
 
     store = Store.open_read_only(path)
     try:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from moteleder.models import MEETING_TEXT_FIELDS
 
 if TYPE_CHECKING:
-    from moteleder.storage import Store
+    from moteleder.store import Store
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _MARKUP = re.compile(r"[#*|_>`\\]+")

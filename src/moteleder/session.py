@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from moteleder import lease
 from moteleder.models import Group, Meeting, Member
-from moteleder.storage import Store, StoreError
+from moteleder.store import Store, StoreError
 
 T = TypeVar("T")
 

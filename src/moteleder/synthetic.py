@@ -28,7 +28,7 @@ from moteleder.minute import (
     render_minute,
 )
 from moteleder.models import Measure, Meeting, Member, Review
-from moteleder.storage import Store
+from moteleder.store import Store
 
 FIRST_NAMES = (
     "Tiril", "Ola", "Emma", "Jonas", "Nora", "Filip", "Ingrid", "Aksel", "Sara", "Magnus", "Ella",

@@ -18,7 +18,7 @@ from moteleder.app.screens.home import HomeScreen
 from moteleder.app.screens.meeting import MeetingScreen
 from moteleder.app.screens.minute_view import MinuteViewScreen
 from moteleder.app.screens.search import SearchScreen
-from moteleder.storage import Store
+from moteleder.store import Store
 
 MARKUP_LIKE = ["[", "]", "[/]", "[b]", "[/b]", "[@click=app.quit]Kari[/]", "\\[", "[bold red]", "[link=x]y[/link]",
                "[on red]", "$var", "*", "#", "|"]

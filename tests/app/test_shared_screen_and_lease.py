@@ -16,7 +16,7 @@ from moteleder.app.screens.minute_view import MinuteViewScreen
 from moteleder.app.widgets.key_bar import KeyBar
 from moteleder.demo import create_demo_group
 from moteleder.meeting import begin_meeting
-from moteleder.storage import Store
+from moteleder.store import Store
 
 SIZE = (120, 40)
 

@@ -12,7 +12,7 @@ import pytest
 
 from moteleder.cli import main
 from moteleder.demo import create_demo_group
-from moteleder.storage import Store
+from moteleder.store import Store
 
 COMMANDS = {
     "app": [],

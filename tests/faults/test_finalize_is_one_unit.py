@@ -14,7 +14,7 @@ import pytest
 from moteleder import export
 from moteleder.demo import create_demo_group
 from moteleder.meeting import begin_meeting, finalize
-from moteleder.storage import Store, StoreError, write_error_message
+from moteleder.store import Store, StoreError, write_error_message
 
 
 def _minute_files(folder: Path) -> list[Path]:

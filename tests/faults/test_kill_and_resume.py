@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from moteleder.demo import create_demo_group
-from moteleder.storage import Store
+from moteleder.store import Store
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
 

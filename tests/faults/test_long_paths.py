@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from moteleder.cli import main
-from moteleder.storage import Store
+from moteleder.store import Store
 
 
 @pytest.fixture

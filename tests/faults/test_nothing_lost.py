@@ -15,7 +15,7 @@ from moteleder import export
 from moteleder.cli import main
 from moteleder.demo import create_demo_group
 from moteleder.meeting import begin_meeting
-from moteleder.storage import Store, StoreError
+from moteleder.store import Store, StoreError
 
 
 def _enospc(*args, **kwargs):

@@ -8,7 +8,7 @@ import stat
 
 from tests.unit.cli_helpers import run_moteleder
 
-from moteleder.storage import Store
+from moteleder.store import Store
 
 
 def _mode(path) -> int:

@@ -13,7 +13,7 @@ from moteleder.cli import main
 from moteleder.crash import REPORT_PREFIX, report_text
 from moteleder.demo import create_demo_group
 from moteleder.meeting import begin_meeting, finalize
-from moteleder.storage import Store
+from moteleder.store import Store
 
 SECRET = "Sensitiv-helseopplysning-7731"
 

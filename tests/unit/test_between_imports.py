@@ -21,7 +21,7 @@ def test_core_modules_do_not_import_textual():
 
 def test_the_text_and_lookup_helpers_import_neither_textual_nor_rich():
     """Escaping, cleaning, CSV cells and finding a group are core: rich is for command-line output only."""
-    modules = ["typed_text", "markdown_text", "spreadsheet", "lookup", "minute", "storage"]
+    modules = ["typed_text", "markdown_text", "spreadsheet", "lookup", "minute", "store"]
     code = (
         "import sys\n"
         + "".join(f"import moteleder.{name}\n" for name in modules)

@@ -12,7 +12,7 @@ import sys
 import pytest
 from tests.unit.cli_helpers import run_moteleder, user_env
 
-from moteleder.storage import Store
+from moteleder.store import Store
 
 READER_GONE = 141
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from moteleder.cli import main
-from moteleder.storage import Store
+from moteleder.store import Store
 
 
 def test_help_is_norwegian(capsys):
@@ -85,7 +85,7 @@ def test_python_dash_m_works(tmp_path):
 
 def test_core_does_not_import_textual():
     code = (
-        "import sys; import moteleder.storage, moteleder.minute, moteleder.meeting, moteleder.export, "
+        "import sys; import moteleder.store, moteleder.minute, moteleder.meeting, moteleder.export, "
         "moteleder.profiles, moteleder.dates, moteleder.demo, moteleder.cli; "
         "bad = [m for m in sys.modules if m.split('.')[0] == 'textual']; print(bad); assert not bad"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from tests.unit.cli_helpers import default_db, run_moteleder
 
-from moteleder.storage import Store
+from moteleder.store import Store
 
 
 @pytest.fixture

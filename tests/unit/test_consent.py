@@ -70,7 +70,7 @@ def test_parents_consent_for_an_adult_is_flagged(store):
 def test_closed_group_is_read_only_and_leaves_the_list(store):
     import pytest
 
-    from moteleder.storage import StoreError
+    from moteleder.store import StoreError
 
     group_id, _ = _group(store)
     store.close_group(group_id, TODAY, "Koordinert innsats trengs ikke lenger")

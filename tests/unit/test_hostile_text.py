@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 from moteleder import minute as minute_module
 from moteleder.invitation import build_invitation, render_markdown
 from moteleder.minute import build_minute, render_minute
-from moteleder.storage import Store
+from moteleder.store import Store
 from moteleder.typed_text import REMOVED, clean_text
 
 MD = MarkdownIt("commonmark").enable("table")

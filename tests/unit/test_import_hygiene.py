@@ -31,7 +31,7 @@ def _core_modules() -> list[str]:
 
 def test_every_core_module_imports_without_textual_or_rich():
     modules = _core_modules()
-    assert {"moteleder.session", "moteleder.storage", "moteleder.lease", "moteleder.minute",
+    assert {"moteleder.session", "moteleder.store", "moteleder.lease", "moteleder.minute",
             "moteleder.guard.engine", "moteleder.profiles.rules"} <= set(modules)
     code = (
         "import importlib, json, sys\n"

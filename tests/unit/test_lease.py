@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from moteleder import lease
 from moteleder.demo import create_demo_group
 from moteleder.meeting import begin_meeting
-from moteleder.storage import Store
+from moteleder.store import Store
 
 
 def _meeting(store) -> int:

@@ -7,7 +7,7 @@ from datetime import date
 from moteleder.attention import home_row, needs_attention
 from moteleder.demo import create_demo_group
 from moteleder.prefetch import HomePrefetch
-from moteleder.storage import Store
+from moteleder.store import Store
 
 
 def _expected(store: Store):

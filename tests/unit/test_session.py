@@ -9,7 +9,7 @@ from moteleder import lease
 from moteleder.demo import create_demo_group
 from moteleder.meeting import begin_meeting
 from moteleder.session import Flag, MeetingSession, ReadOnly, Saved
-from moteleder.storage import Store, StoreError
+from moteleder.store import Store, StoreError
 
 
 @pytest.fixture

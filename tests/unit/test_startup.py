@@ -10,9 +10,9 @@ from datetime import date
 from sqlite_utils import Database
 
 from moteleder.attention import needs_attention
-from moteleder.schema import migrations
-from moteleder.schema_version import MIGRATIONS
-from moteleder.storage import Store
+from moteleder.store.schema import migrations
+from moteleder.store.schema_version import MIGRATIONS
+from moteleder.store import Store
 
 
 def test_the_list_of_migration_names_matches_the_schema():
@@ -27,7 +27,7 @@ def test_an_up_to_date_database_opens_and_lists_its_groups_without_loading_sqlit
     code = (
         "import sys\n"
         "from datetime import date\n"
-        "from moteleder.storage import Store\n"
+        "from moteleder.store import Store\n"
         "from moteleder.attention import needs_attention\n"
         f"store = Store.open({str(path)!r})\n"
         "print([s.person_name for s in needs_attention(store, date.today())])\n"
@@ -53,7 +53,7 @@ def test_a_database_from_an_older_version_gets_the_missing_migrations(tmp_path):
 def test_a_database_from_a_newer_version_is_refused_and_left_alone(tmp_path):
     import pytest
 
-    from moteleder.storage import StoreError
+    from moteleder.store import StoreError
 
     path = tmp_path / "new.db"
     Store.open(path).close()

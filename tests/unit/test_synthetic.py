@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from moteleder.cli import main
 from moteleder.meeting import begin_meeting
 from moteleder.minute import build_minute, render_minute
-from moteleder.storage import Store
+from moteleder.store import Store
 from moteleder.synthetic import SURNAMES, generate_groups, plan_group
 
 TODAY = date(2026, 11, 24)

@@ -8,7 +8,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from moteleder.crash import CrashReporting
-from moteleder.storage import Store
+from moteleder.store import Store
 
 STYLES = Path(__file__).resolve().parent.parent / "styles"
 
@@ -23,6 +23,9 @@ class MotelederApp(CrashReporting, App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Avslutt", priority=True),
     ]
+
+    store: Store
+    """The one connection to the database; screens call its named methods, never its tables."""
 
     def __init__(self, store: Store, *, group_id: int | None = None, minutes_dir: Path | None = None,
                  autosave_interval: float = 0.5, clock_running: bool = True,

@@ -9,10 +9,9 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
+from moteleder.models import ADULT_AGE
 from moteleder.profiles.model import Profile
 from moteleder.steps import DEFAULT_STEPS, StepSpec
-
-ADULT_AGE = 18
 
 _WORDS = (
     "null",

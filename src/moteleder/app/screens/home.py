@@ -15,7 +15,7 @@ from moteleder.app.screens.confirm import ConfirmScreen
 from moteleder.app.widgets.curtain import CurtainMixin, PrivacyCurtain
 from moteleder.app.widgets.group_list import GroupList
 from moteleder.app.widgets.key_bar import KeyBar
-from moteleder.storage import StoreError
+from moteleder.store import StoreError
 
 # See attention.home_lines. A date (dd.mm.åååå) or «Ikke satt» fits under «Neste møte», and a
 # count under «Åpne tiltak», so only the names are measured.

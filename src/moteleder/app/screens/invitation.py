@@ -149,7 +149,7 @@ class InvitationScreen(Screen[None]):
         if planned is None:
             store.create_meeting(self.group_id, when, theme=theme)
         else:
-            store.db["meetings"].update(planned.id, {"starts_at": when.isoformat(timespec="minutes"), "theme": theme})
+            store.replan_meeting(planned.id, when, theme=theme)
         error.update("")
         self._refresh()
         self._focus_first_field()

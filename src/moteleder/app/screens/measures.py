@@ -88,10 +88,10 @@ class MeasuresScreen(CurtainMixin, Screen[None]):
     def _show_history(self, measure_id: int) -> None:
         from moteleder.followup import history_lines
 
-        measure = self.app.store.db["measures"].get(measure_id)
+        measure = self.app.store.measure(measure_id)
         lines = history_lines(self.app.store, measure_id)
         body = "\n".join(lines) if lines else "Ikke fulgt opp i noe møte ennå."
-        self.query_one("#measure-history", Static).update(f"Historikk for «{measure['what']}»:\n{body}")
+        self.query_one("#measure-history", Static).update(f"Historikk for «{measure.what}»:\n{body}")
 
     @on(RadioSet.Changed, "#measure-filter")
     def _filter(self, event: RadioSet.Changed) -> None:

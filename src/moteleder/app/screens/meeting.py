@@ -46,7 +46,7 @@ from moteleder.dates import (
 from moteleder.minute import possessive
 from moteleder.session import Flag, MeetingSession, ReadOnly, Saved
 from moteleder.steps import DEFAULT_STEPS, StepSpec
-from moteleder.storage import Store, StoreError
+from moteleder.store import Store, StoreError
 
 
 def _offset(text: str, location: tuple[int, int]) -> int:
@@ -701,7 +701,7 @@ class MeetingScreen(Screen[None]):
         import sqlite3
 
         from moteleder.export import ExportError
-        from moteleder.storage import write_error_message
+        from moteleder.store import write_error_message
 
         try:
             path = self.session.finalize(self.app.minutes_dir)

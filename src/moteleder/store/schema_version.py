@@ -3,7 +3,7 @@
 `Store.open` compares these with the names recorded in the database: when they are all
 there (every start but the first after an update), the database is up to date and
 sqlite-utils' migration machinery is never loaded. A test checks this list against
-`moteleder.schema.migrations`; add a migration's name here when you add the migration.
+`moteleder.store.schema.migrations`; add a migration's name here when you add the migration.
 """
 
 MIGRATION_SET = "moteleder"

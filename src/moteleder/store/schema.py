@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlite_utils import Database, Migrations
 from sqlite_utils.db import DescIndex
 
-from moteleder.schema_version import MIGRATION_SET
+from moteleder.store.schema_version import MIGRATION_SET
 
 migrations = Migrations(MIGRATION_SET)
 
