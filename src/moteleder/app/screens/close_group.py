@@ -15,11 +15,7 @@ from textual.widgets import Button, Input, Label, Static
 class CloseGroupScreen(ModalScreen[bool]):
     """Ask for the date and the reason; dismiss True when the group was closed."""
 
-    DEFAULT_CSS = """
-    CloseGroupScreen {
-        align: center middle;
-    }
-    """
+    # Styled in styles/base.tcss.
     BINDINGS = [Binding("escape", "cancel", "Avbryt")]
 
     def __init__(self, group_id: int) -> None:

@@ -29,17 +29,7 @@ from moteleder.consent import GIVEN_BY_LABEL
 class ConsentScreen(Screen[None]):
     """Samtykke for one group."""
 
-    DEFAULT_CSS = """
-    ConsentScreen Checkbox {
-        margin: 0 2;
-    }
-    ConsentScreen #consents {
-        height: auto;
-        max-height: 12;
-        margin: 0 1;
-    }
-    """
-
+    # Styled in styles/between.tcss.
     BINDINGS = [
         Binding("f10", "save", "Lagre samtykke", priority=True),
         Binding("escape", "back", "Tilbake"),

@@ -26,13 +26,7 @@ EVALUATION_FIELDS: tuple[tuple[str, str, str], ...] = (
 class EvaluationScreen(Screen[None]):
     """Write a new evaluation, or read one (evaluation_id given)."""
 
-    DEFAULT_CSS = """
-    EvaluationScreen TextArea {
-        height: 5;
-        margin: 0 2;
-    }
-    """
-
+    # Styled in styles/between.tcss.
     BINDINGS = [
         Binding("f10", "save", "Lagre evaluering", priority=True),
         Binding("escape", "back", "Tilbake"),

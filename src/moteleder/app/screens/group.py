@@ -19,23 +19,7 @@ from moteleder.app.widgets.key_bar import KeyBar
 class GroupScreen(CurtainMixin, Screen[None]):
     """A group between meetings. A closed group is shown read-only."""
 
-    DEFAULT_CSS = """
-    GroupScreen .facts {
-        padding: 0 2;
-        height: auto;
-    }
-    GroupScreen .closed-banner {
-        background: $warning-darken-2;
-        color: $text;
-        text-style: bold;
-        padding: 1 2;
-    }
-    GroupScreen #history {
-        height: auto;
-        max-height: 20;
-        margin: 0 1;
-    }
-    """
+    # Styled in styles/between.tcss.
 
     # Keys the page's buttons also show go first when the key bar is short.
     KEY_BAR_DROP_ORDER = ("evaluation", "invitation", "measures", "consent")

@@ -20,21 +20,7 @@ from moteleder.followup import FILTERS
 class MeasuresScreen(CurtainMixin, Screen[None]):
     """Tiltak for one group."""
 
-    DEFAULT_CSS = """
-    MeasuresScreen #measure-filter {
-        margin: 0 2;
-    }
-    MeasuresScreen #measure-table {
-        height: auto;
-        max-height: 24;
-        margin: 1 1 0 1;
-    }
-    MeasuresScreen #measure-history {
-        padding: 1 2;
-        height: auto;
-    }
-    """
-
+    # Styled in styles/between.tcss.
     BINDINGS = [
         Binding("escape", "back", "Tilbake"),
         Binding("f12", "toggle_curtain", "Skjerm", priority=True),
