@@ -22,6 +22,7 @@ from textual.widgets import (
 )
 
 from moteleder.app.plain import plain_cells
+from moteleder.app.widgets.date_input import DateInput
 from moteleder.app.widgets.key_bar import KeyBar
 from moteleder.consent import GIVEN_BY_LABEL
 
@@ -61,7 +62,7 @@ class ConsentScreen(Screen[None]):
             with Horizontal(classes="form-row stack-narrow"):
                 with Vertical(classes="field narrow"):
                     yield Label("Dato gitt", markup=False)
-                    yield Input(date.today().strftime("%d.%m.%Y"), id="given-on")
+                    yield DateInput(date.today(), id="given-on")
                 with Vertical(classes="field"):
                     yield Label("Gitt av", markup=False)
                     yield Select(
@@ -72,7 +73,7 @@ class ConsentScreen(Screen[None]):
                     )
                 with Vertical(classes="field narrow"):
                     yield Label("Gjelder til (valgfritt)", markup=False)
-                    yield Input("", id="expires-on", placeholder="dd.mm.åååå")
+                    yield DateInput(optional=True, id="expires-on", placeholder="dd.mm.åååå")
             yield Static("Hvem samtykket omfatter", classes="field-label", markup=False)
             yield Checkbox("Alle faste deltakere i gruppen", True, id="covers-all")
             with Vertical(id="consent-members"):
@@ -118,27 +119,22 @@ class ConsentScreen(Screen[None]):
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        from moteleder.dates import DateInputError, parse_date
+        from moteleder.dates import DateInputError
 
         error = self.query_one("#consent-error", Static)
-        try:
-            given_on = parse_date(self.query_one("#given-on", Input).value)
-        except DateInputError as problem:
-            error.update(f"Dato gitt: {problem}")
-            self.query_one("#given-on", Input).focus()
-            return
-        expires_text = self.query_one("#expires-on", Input).value.strip()
-        expires_on = None
-        if expires_text:
+        typed = {}
+        for field, label in (("given-on", "Dato gitt"), ("expires-on", "Gjelder til")):
+            widget = self.query_one(f"#{field}", DateInput)
             try:
-                expires_on = parse_date(expires_text)
+                typed[field] = widget.read()
             except DateInputError as problem:
-                error.update(f"Gjelder til: {problem}")
-                self.query_one("#expires-on", Input).focus()
+                error.update(f"{label}: {problem}")
+                widget.focus()
                 return
-            if expires_on < given_on:
-                error.update("«Gjelder til» kan ikke være før datoen samtykket ble gitt.")
-                return
+        given_on, expires_on = typed["given-on"], typed["expires-on"]
+        if expires_on is not None and expires_on < given_on:
+            error.update("«Gjelder til» kan ikke være før datoen samtykket ble gitt.")
+            return
         if given_on > date.today():
             error.update("Datoen samtykket ble gitt kan ikke være fram i tid.")
             return

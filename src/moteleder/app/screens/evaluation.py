@@ -9,8 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Header, Input, Label, Static, TextArea
+from textual.widgets import Button, Header, Label, Static, TextArea
 
+from moteleder.app.widgets.date_input import DateInput
 from moteleder.app.widgets.key_bar import KeyBar
 
 EVALUATION_FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -51,7 +52,7 @@ class EvaluationScreen(Screen[None]):
             with Vertical(classes="field narrow"):
                 yield Label("Dato", markup=False)
                 held = date.fromisoformat(saved["held_on"]) if saved else date.today()
-                yield Input(held.strftime("%d.%m.%Y"), id="held-on", disabled=bool(saved))
+                yield DateInput(held, id="held-on", disabled=bool(saved))
             for key, label, prompt in EVALUATION_FIELDS:
                 yield Static(label, classes="field-label", markup=False)
                 if not saved:
@@ -73,11 +74,11 @@ class EvaluationScreen(Screen[None]):
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        from moteleder.dates import DateInputError, parse_date
+        from moteleder.dates import DateInputError
 
         error = self.query_one("#evaluation-error", Static)
         try:
-            held_on = parse_date(self.query_one("#held-on", Input).value)
+            held_on = self.query_one("#held-on", DateInput).read()
         except DateInputError as problem:
             error.update(str(problem))
             return
