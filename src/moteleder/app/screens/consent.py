@@ -25,6 +25,7 @@ from moteleder.app.plain import plain_cells
 from moteleder.app.widgets.date_input import DateInput
 from moteleder.app.widgets.key_bar import KeyBar
 from moteleder.consent import GIVEN_BY_LABEL
+from moteleder.dates import format_short_date
 
 
 class ConsentScreen(Screen[None]):
@@ -107,10 +108,10 @@ class ConsentScreen(Screen[None]):
             covers = " + ".join(part for part in (covers, named) if part) or "Ingen tjenester"
             table.add_row(
                 *plain_cells(
-                    f"{consent.given_on:%d.%m.%Y}",
+                    format_short_date(consent.given_on),
                     GIVEN_BY_LABEL[consent.given_by],
                     covers,
-                    f"{consent.expires_on:%d.%m.%Y}" if consent.expires_on else "Ikke satt",
+                    format_short_date(consent.expires_on) if consent.expires_on else "Ikke satt",
                     consent.state,
                 ),
                 key=str(consent.id),

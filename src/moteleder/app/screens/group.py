@@ -14,6 +14,7 @@ from textual.widgets import Button, DataTable, Header, Static
 from moteleder.app.plain import plain_cells
 from moteleder.app.widgets.curtain import CurtainMixin, PrivacyCurtain
 from moteleder.app.widgets.key_bar import KeyBar
+from moteleder.dates import format_short_date
 
 
 class GroupScreen(CurtainMixin, Screen[None]):
@@ -104,7 +105,7 @@ class GroupScreen(CurtainMixin, Screen[None]):
         if group.is_closed:
             reason = f": {group.close_reason}" if group.close_reason else ""
             closed.update(
-                f"Gruppen ble avsluttet {date.fromisoformat(group.closed_on):%d.%m.%Y}{reason}. "
+                f"Gruppen ble avsluttet {format_short_date(date.fromisoformat(group.closed_on))}{reason}. "
                 "Den kan leses, men ikke endres."
             )
         members = store.members(group.id, include_guests=False)
@@ -230,7 +231,7 @@ def _consent_line(consent, members) -> str:
         covers = "alle faste deltakere"
     else:
         covers = ", ".join(names.get(i, "tidligere deltaker") for i in consent.member_ids) or "ingen tjenester"
-    text = f"Gitt {consent.given_on:%d.%m.%Y} av {GIVEN_BY_LABEL[consent.given_by].lower()}, omfatter {covers}"
+    text = f"Gitt {format_short_date(consent.given_on)} av {GIVEN_BY_LABEL[consent.given_by].lower()}, omfatter {covers}"
     if consent.expires_on:
-        text += f", gjelder til {consent.expires_on:%d.%m.%Y}"
+        text += f", gjelder til {format_short_date(consent.expires_on)}"
     return text + "."

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Header, RadioButton, RadioSet, Static
 from moteleder.app.plain import plain_cells
 from moteleder.app.widgets.curtain import CurtainMixin, PrivacyCurtain
 from moteleder.app.widgets.key_bar import KeyBar
+from moteleder.dates import format_short_date
 from moteleder.followup import FILTERS
 
 
@@ -62,7 +63,7 @@ class MeasuresScreen(CurtainMixin, Screen[None]):
         lines = group_measures(self.app.store, self.group_id, self.which, date.today())
         for line in lines:
             m = line.measure
-            agreed = f"{line.agreed_at:%d.%m.%Y}" if line.agreed_at else ""
+            agreed = format_short_date(line.agreed_at) if line.agreed_at else ""
             table.add_row(*plain_cells(m.what or "(uten tekst)", m.responsible, line.due_text, agreed, line.status_text),
                           key=str(m.id))
         history = self.query_one("#measure-history", Static)
