@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import (
     Button,
     Checkbox,
@@ -22,13 +21,14 @@ from textual.widgets import (
 )
 
 from moteleder.app.plain import plain_cells
+from moteleder.app.screens.group_page import GroupPage
 from moteleder.app.widgets.date_input import DateInput
 from moteleder.app.widgets.key_bar import KeyBar
 from moteleder.consent import GIVEN_BY_LABEL
 from moteleder.dates import format_short_date
 
 
-class ConsentScreen(Screen[None]):
+class ConsentScreen(GroupPage):
     """Samtykke for one group."""
 
     # Styled in styles/between.tcss.
@@ -37,14 +37,10 @@ class ConsentScreen(Screen[None]):
         Binding("escape", "back", "Tilbake"),
     ]
 
-    def __init__(self, group_id: int) -> None:
-        super().__init__()
-        self.group_id = group_id
-
     def compose(self) -> ComposeResult:
         store = self.app.store
-        group = store.group(self.group_id)
-        profile = self.app.profile_for(self.group_id)
+        group = self.group
+        profile = self.profile
         adult = (group.age_on(date.today()) or 0) >= 18
         yield Header()
         with VerticalScroll(id="consent-page"):
@@ -183,5 +179,5 @@ class ConsentScreen(Screen[None]):
         )
 
     @on(Button.Pressed, "#back")
-    def action_back(self) -> None:
-        self.dismiss()
+    def _back(self) -> None:
+        self.action_back()

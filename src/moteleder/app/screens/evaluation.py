@@ -8,9 +8,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Header, Label, Static, TextArea
 
+from moteleder.app.screens.group_page import GroupPage
 from moteleder.app.widgets.date_input import DateInput
 from moteleder.app.widgets.key_bar import KeyBar
 
@@ -24,7 +24,7 @@ EVALUATION_FIELDS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-class EvaluationScreen(Screen[None]):
+class EvaluationScreen(GroupPage):
     """Write a new evaluation, or read one (evaluation_id given)."""
 
     # Styled in styles/between.tcss.
@@ -34,15 +34,14 @@ class EvaluationScreen(Screen[None]):
     ]
 
     def __init__(self, group_id: int, *, evaluation_id: int | None = None) -> None:
-        super().__init__()
-        self.group_id = group_id
+        super().__init__(group_id)
         self.evaluation_id = evaluation_id
 
     def compose(self) -> ComposeResult:
         store = self.app.store
-        group = store.group(self.group_id)
+        group = self.group
         saved = store.evaluation(self.evaluation_id) if self.evaluation_id else None
-        profile = self.app.profile_for(self.group_id)
+        profile = self.profile
         yield Header()
         with VerticalScroll(id="evaluation-page"):
             title = "Evaluering" if saved else "Ny evaluering"
@@ -91,5 +90,5 @@ class EvaluationScreen(Screen[None]):
         self.dismiss()
 
     @on(Button.Pressed, "#cancel")
-    def action_back(self) -> None:
-        self.dismiss()
+    def _cancel(self) -> None:
+        self.action_back()

@@ -8,16 +8,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, DataTable, Header, Static
 
 from moteleder.app.plain import plain_cells
+from moteleder.app.screens.group_page import GroupPage
 from moteleder.app.widgets.curtain import CurtainMixin, PrivacyCurtain
 from moteleder.app.widgets.key_bar import KeyBar
 from moteleder.dates import format_short_date
 
 
-class GroupScreen(CurtainMixin, Screen[None]):
+class GroupScreen(CurtainMixin, GroupPage):
     """A group between meetings. A closed group is shown read-only."""
 
     # Styled in styles/between.tcss.
@@ -33,10 +33,6 @@ class GroupScreen(CurtainMixin, Screen[None]):
         Binding("f9", "evaluation", "Evaluering", priority=True),
         Binding("f12", "toggle_curtain", "Skjerm", priority=True),
     ]
-
-    def __init__(self, group_id: int) -> None:
-        super().__init__()
-        self.group_id = group_id
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=self.app.clock_running)
@@ -83,16 +79,12 @@ class GroupScreen(CurtainMixin, Screen[None]):
         self.curtain_on_return()
         self.refresh_page()
 
-    @property
-    def group(self):
-        return self.app.store.group(self.group_id)
-
     def refresh_page(self) -> None:
         from moteleder.consent import consent_gaps
 
         store = self.app.store
         group = self.group
-        profile = self.app.profile_for(group.id)
+        profile = self.profile
         title = f"Ansvarsgruppe for {group.person_name}" + (" (demo)" if group.is_demo else "")
         self.query_one("#group-title", Static).update(title)
         planned = store.planned_meeting(group.id)
@@ -159,9 +151,6 @@ class GroupScreen(CurtainMixin, Screen[None]):
             return False
         editing = action in ("start_meeting", "consent", "invitation", "evaluation")
         return not (editing and self.group.is_closed)
-
-    def action_back(self) -> None:
-        self.dismiss()
 
     def action_start_meeting(self) -> None:
         from moteleder.meeting import begin_meeting

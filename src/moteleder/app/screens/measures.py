@@ -8,17 +8,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, RadioButton, RadioSet, Static
 
 from moteleder.app.plain import plain_cells
+from moteleder.app.screens.group_page import GroupPage
 from moteleder.app.widgets.curtain import CurtainMixin, PrivacyCurtain
 from moteleder.app.widgets.key_bar import KeyBar
 from moteleder.dates import format_short_date
 from moteleder.followup import FILTERS
 
 
-class MeasuresScreen(CurtainMixin, Screen[None]):
+class MeasuresScreen(CurtainMixin, GroupPage):
     """Tiltak for one group."""
 
     # Styled in styles/between.tcss.
@@ -28,12 +28,11 @@ class MeasuresScreen(CurtainMixin, Screen[None]):
     ]
 
     def __init__(self, group_id: int, *, which: str = "open") -> None:
-        super().__init__()
-        self.group_id = group_id
+        super().__init__(group_id)
         self.which = which
 
     def compose(self) -> ComposeResult:
-        group = self.app.store.group(self.group_id)
+        group = self.group
         yield Header(show_clock=self.app.clock_running)
         with Vertical(id="measures-page", classes="curtained"):
             yield Static(f"Tiltak for {group.person_name}", classes="screen-title", markup=False)
@@ -89,6 +88,3 @@ class MeasuresScreen(CurtainMixin, Screen[None]):
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.row_key.value is not None:
             self._show_history(int(event.row_key.value))
-
-    def action_back(self) -> None:
-        self.dismiss()
