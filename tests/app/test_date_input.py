@@ -57,6 +57,20 @@ async def test_the_field_marks_nothing_while_the_user_types():
         assert not given.has_class("-invalid")
 
 
+async def test_a_date_without_a_year_belongs_to_the_given_day():
+    class _Meeting(App[None]):
+        def compose(self) -> ComposeResult:
+            yield DateInput(today=date(2025, 3, 4), id="due")
+
+    app = _Meeting()
+    async with app.run_test():
+        due = app.query_one("#due", DateInput)
+        due.value = "24.11"
+        assert due.read() == date(2025, 11, 24)
+    assert NorwegianDate(today=date(2025, 3, 4)).validate("29.02").failure_descriptions == [
+        "Datoen 29.2.2025 finnes ikke."]
+
+
 def test_the_validator_is_parse_date():
     assert NorwegianDate().validate("24.11").is_valid
     result = NorwegianDate().validate("32.01.2026")

@@ -18,11 +18,18 @@ from moteleder.dates import DateInputError, format_short_date, parse_date
 
 
 class NorwegianDate(Validator):
-    """Valid when `parse_date` reads the text; the failure carries its Norwegian message."""
+    """Valid when `parse_date` reads the text; the failure carries its Norwegian message.
+
+    `today` is the day a date typed without a year belongs to (a meeting's day, say).
+    """
+
+    def __init__(self, *, today: date | None = None) -> None:
+        super().__init__()
+        self.today = today
 
     def validate(self, value: str) -> ValidationResult:
         try:
-            parse_date(value)
+            parse_date(value, today=self.today)
         except DateInputError as problem:
             return self.failure(str(problem), value)
         return self.success()
@@ -31,11 +38,12 @@ class NorwegianDate(Validator):
 class DateInput(Input):
     """An Input for one date, shown as 24.11.2026; `optional` lets it be left empty."""
 
-    def __init__(self, value: date | None = None, *, optional: bool = False, placeholder: str = "",
-                 validate_on: Iterable[str] = (), **kwargs) -> None:
+    def __init__(self, value: date | None = None, *, optional: bool = False, today: date | None = None,
+                 placeholder: str = "", validate_on: Iterable[str] = (), **kwargs) -> None:
         super().__init__(format_short_date(value) if value else "", placeholder=placeholder,
-                         validators=[NorwegianDate()], validate_on=validate_on, valid_empty=optional,
-                         **kwargs)
+                         validators=[NorwegianDate(today=today)], validate_on=validate_on,
+                         valid_empty=optional, **kwargs)
+        self.today = today
 
     def read(self) -> date | None:
         """The date typed; None when the field is optional and blank.
@@ -48,4 +56,4 @@ class DateInput(Input):
         result = ValidationResult.merge([validator.validate(text) for validator in self.validators])
         if not result.is_valid:
             raise DateInputError(result.failure_descriptions[0])
-        return parse_date(text)
+        return parse_date(text, today=self.today)
