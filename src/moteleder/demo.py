@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from moteleder.dates import format_short_date
 from moteleder.store import Store
 
 DEMO_PERSON = "Tiril Testesen"
@@ -59,7 +60,7 @@ def _build_demo_group(store: Store, today: date) -> int:
             "person_voice": "Tiril liker friminuttene bedre nå, men synes matte er vanskelig.",
             "worked": "Skolen: fast voksen i friminuttene har gitt roligere dager.",
             "challenge": "Lesing og matematikk går sakte. Behov for ny kartlegging hos PPT.",
-            "next_date": (first + timedelta(days=90)).strftime("%d.%m.%Y"),
+            "next_date": format_short_date(first + timedelta(days=90)),
             "next_time": "14.00",
             "next_theme": "Resultat av kartleggingen",
         },
@@ -88,7 +89,7 @@ def _build_demo_group(store: Store, today: date) -> int:
             "person_voice": "Tiril forteller at hun har fått en ny venn i klassen.",
             "worked": "PPT: kartleggingen er ferdig. Skolen: lesekurset har kommet i gang.",
             "challenge": "Lange skoledager gjør Tiril sliten om ettermiddagen.",
-            "next_date": (today + timedelta(days=14)).strftime("%d.%m.%Y"),
+            "next_date": format_short_date(today + timedelta(days=14)),
             "next_time": "14.00",
             "next_theme": "Overgangen til ungdomsskolen",
         },

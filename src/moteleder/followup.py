@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from moteleder.dates import format_short_date
 from moteleder.models import DUE_KIND_LABEL, GOAL_LABEL, REVIEW_STATUS_LABEL, Measure
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ class MeasureLine:
     def due_text(self) -> str:
         m = self.measure
         if m.due_on:
-            return f"{DUE_KIND_LABEL.get(m.due_kind, 'Frist')} {m.due_on:%d.%m.%Y}"
+            return f"{DUE_KIND_LABEL.get(m.due_kind, 'Frist')} {format_short_date(m.due_on)}"
         return m.due_text or "Ikke satt"
 
     @property
@@ -56,7 +57,7 @@ def history_lines(store: Store, measure_id: int) -> list[str]:
     """«26.08.2026: Delvis gjennomført. Mål nådd: delvis. «Fungerer tre av fem dager.»», oldest first."""
     lines = []
     for meeting, review in store.measure_history(measure_id):
-        day = f"{meeting.starts_at:%d.%m.%Y}" if meeting.starts_at else "Uten dato"
+        day = format_short_date(meeting.starts_at) if meeting.starts_at else "Uten dato"
         parts = [REVIEW_STATUS_LABEL.get(review.status or "", "Ikke vurdert")]
         if review.goal_reached:
             parts.append(f"Mål nådd: {GOAL_LABEL.get(review.goal_reached, review.goal_reached).lower()}")

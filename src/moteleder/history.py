@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from moteleder.dates import format_short_date
+
 if TYPE_CHECKING:
     from moteleder.store import Store
 
@@ -26,7 +28,7 @@ class HistoryEntry:
 
     @property
     def day_text(self) -> str:
-        return self.day.strftime("%d.%m.%Y") if self.day else "Ikke satt"
+        return format_short_date(self.day) if self.day else "Ikke satt"
 
 
 def group_history(store: Store, group_id: int) -> list[HistoryEntry]:

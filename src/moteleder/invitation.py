@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from moteleder.dates import format_short_date
 from moteleder.markdown_text import escape_inline
 from moteleder.minute import CONFIDENTIAL
 
@@ -115,7 +116,7 @@ def render_markdown(inv: Invitation) -> str:
         "",
         f"Møtet varer til kl. {format_time(inv.ends_at)}. Meld forfall til koordinator så snart som mulig.",
     ]
-    lines += ["", f"Sendt {inv.sent_on:%d.%m.%Y}.", ""]
+    lines += ["", f"Sendt {format_short_date(inv.sent_on)}.", ""]
     return "\n".join(lines)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from moteleder.dates import format_short_date
 from moteleder.store import StoreError
 from moteleder.typed_text import clean_text
 
@@ -115,7 +116,7 @@ def _listing(store: Store, groups: list[Group]) -> str:
             facts.append(f"koordinator {coordinator}")
         planned = store.planned_meeting(group.id)
         if planned is not None:
-            when = f" ({planned.starts_at:%d.%m.%Y})" if planned.starts_at else ""
+            when = f" ({format_short_date(planned.starts_at)})" if planned.starts_at else ""
             facts.append(f"planlagt møte nummer {planned.id}{when}")
         lines.append("  " + ", ".join(facts))
     if len(groups) > MAX_LISTED:

@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from moteleder.dates import format_short_date
+
 MEETING_TEXT_FIELDS: tuple[str, ...] = (
     "referent",
     "aob_items",
@@ -225,11 +227,11 @@ class Consent:
         """`Gyldig`, `Utløpt 01.02.2026` or `Trukket tilbake 01.02.2026`, as of today."""
         today = date.today()
         if self.withdrawn_on is not None and self.withdrawn_on <= today:
-            return f"Trukket tilbake {self.withdrawn_on:%d.%m.%Y}"
+            return f"Trukket tilbake {format_short_date(self.withdrawn_on)}"
         if self.expires_on is not None and self.expires_on < today:
-            return f"Utløpt {self.expires_on:%d.%m.%Y}"
+            return f"Utløpt {format_short_date(self.expires_on)}"
         if self.given_on > today:
-            return f"Gjelder fra {self.given_on:%d.%m.%Y}"
+            return f"Gjelder fra {format_short_date(self.given_on)}"
         return "Gyldig"
 
 

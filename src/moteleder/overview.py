@@ -10,6 +10,7 @@ import sys
 from datetime import date
 
 from moteleder.attention import GroupStatus
+from moteleder.dates import format_short_date
 
 COLUMNS = (
     "Gruppe-ID",
@@ -39,8 +40,8 @@ def overview_row(status: GroupStatus, planned_id: int | None = None) -> list[str
         status.coordinator_name or "Ikke valgt",
         kind,
         str(status.member_count),
-        f"{status.last_meeting:%d.%m.%Y}" if status.last_meeting else "",
-        f"{status.next_meeting:%d.%m.%Y}" if status.next_meeting else "Ikke satt",
+        format_short_date(status.last_meeting) if status.last_meeting else "",
+        format_short_date(status.next_meeting) if status.next_meeting else "Ikke satt",
         str(planned_id) if planned_id is not None else "",
         str(status.open_measures),
         str(status.overdue_measures),
@@ -73,7 +74,7 @@ def run_oversikt(args) -> int:
         return 0
     from rich.table import Table
 
-    table = Table(title=f"Aktive ansvarsgrupper per {date.today():%d.%m.%Y}", header_style="bold")
+    table = Table(title=f"Aktive ansvarsgrupper per {format_short_date(date.today())}", header_style="bold")
     table.add_column("Gruppe-ID", justify="right")
     table.add_column("Person")
     table.add_column("Koordinator")

@@ -94,13 +94,6 @@ def test_core_does_not_import_textual():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_styles_ship_inside_the_package():
-    from moteleder.app.app import STYLES
-
-    assert (STYLES / "app.tcss").is_file()
-    assert STYLES.parent.name == "moteleder"
-
-
 def test_demo_twice_says_the_demo_group_is_there_and_changes_nothing(tmp_path, capsys):
     db = tmp_path / "m.db"
     assert main(["demo", "--db", str(db)]) == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
 from textual.app import App
@@ -10,7 +11,10 @@ from textual.binding import Binding
 from moteleder.crash import CrashReporting
 from moteleder.store import Store
 
-STYLES = Path(__file__).resolve().parent.parent / "styles"
+# The top-level styles/ folder, installed as the data package moteleder.styles (see pyproject.toml).
+STYLES = Path(str(files("moteleder.styles")))
+# In this order: later sheets win a tie between equally specific rules.
+STYLESHEETS = ("base.tcss", "home.tcss", "meeting.tcss", "between.tcss")
 
 
 class MotelederApp(CrashReporting, App[None]):
@@ -18,7 +22,7 @@ class MotelederApp(CrashReporting, App[None]):
 
     TITLE = "moteleder"
     SUB_TITLE = "ansvarsgruppemøtet steg for steg"
-    CSS_PATH = [STYLES / "app.tcss"]
+    CSS_PATH = [STYLES / name for name in STYLESHEETS]
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
         Binding("ctrl+q", "quit", "Avslutt", priority=True),

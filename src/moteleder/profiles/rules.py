@@ -6,8 +6,9 @@ empty list or None when all is well, or when the profile does not set the rule.
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
 
 from moteleder.models import ADULT_AGE
 from moteleder.profiles.model import Profile
@@ -62,14 +63,6 @@ def format_date(d: date) -> str:
             "juli", "august", "september", "oktober", "november", "desember",
         )  # fmt: skip
         return f"{d.day}. {months[d.month - 1]} {d.year}"
-
-
-def add_months(d: date, months: int) -> date:
-    """The same day ``months`` later (the month's last day when it is shorter)."""
-    index = d.year * 12 + (d.month - 1) + months
-    year, month = divmod(index, 12)
-    month += 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
 # ---------------------------------------------------------------------------
@@ -262,7 +255,8 @@ def next_evaluation(
     months = profile.evaluation_interval_months
     if months is None:
         return None
-    return add_months(last_evaluation or group_started, months)
+    # The same day that many months later; the month's last day when it is shorter (31.08 + 6 → 28.02).
+    return (last_evaluation or group_started) + relativedelta(months=months)
 
 
 def evaluation_due(

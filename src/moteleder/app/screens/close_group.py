@@ -11,15 +11,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from moteleder.app.widgets.date_input import DateInput
+
 
 class CloseGroupScreen(ModalScreen[bool]):
     """Ask for the date and the reason; dismiss True when the group was closed."""
 
-    DEFAULT_CSS = """
-    CloseGroupScreen {
-        align: center middle;
-    }
-    """
+    # Styled in styles/base.tcss.
     BINDINGS = [Binding("escape", "cancel", "Avbryt")]
 
     def __init__(self, group_id: int) -> None:
@@ -39,7 +37,7 @@ class CloseGroupScreen(ModalScreen[bool]):
         with Vertical(id="dialog"):
             yield Static(text, id="question", markup=False)
             yield Label("Dato", markup=False)
-            yield Input(date.today().strftime("%d.%m.%Y"), id="closed-on")
+            yield DateInput(date.today(), id="closed-on")
             yield Label("Begrunnelse", markup=False)
             yield Input("", id="close-reason", placeholder="f.eks. koordinert innsats trengs ikke lenger")
             yield Static("", id="close-error", classes="field-error", markup=False)
@@ -52,11 +50,11 @@ class CloseGroupScreen(ModalScreen[bool]):
 
     @on(Button.Pressed, "#confirm-close")
     def _close(self) -> None:
-        from moteleder.dates import DateInputError, parse_date
+        from moteleder.dates import DateInputError
 
         error = self.query_one("#close-error", Static)
         try:
-            closed_on = parse_date(self.query_one("#closed-on", Input).value)
+            closed_on = self.query_one("#closed-on", DateInput).read()
         except DateInputError as problem:
             error.update(str(problem))
             return

@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import (
     Button,
     Checkbox,
@@ -22,37 +21,26 @@ from textual.widgets import (
 )
 
 from moteleder.app.plain import plain_cells
+from moteleder.app.screens.group_page import GroupPage
+from moteleder.app.widgets.date_input import DateInput
 from moteleder.app.widgets.key_bar import KeyBar
 from moteleder.consent import GIVEN_BY_LABEL
+from moteleder.dates import format_short_date
 
 
-class ConsentScreen(Screen[None]):
+class ConsentScreen(GroupPage):
     """Samtykke for one group."""
 
-    DEFAULT_CSS = """
-    ConsentScreen Checkbox {
-        margin: 0 2;
-    }
-    ConsentScreen #consents {
-        height: auto;
-        max-height: 12;
-        margin: 0 1;
-    }
-    """
-
+    # Styled in styles/between.tcss.
     BINDINGS = [
         Binding("f10", "save", "Lagre samtykke", priority=True),
         Binding("escape", "back", "Tilbake"),
     ]
 
-    def __init__(self, group_id: int) -> None:
-        super().__init__()
-        self.group_id = group_id
-
     def compose(self) -> ComposeResult:
         store = self.app.store
-        group = store.group(self.group_id)
-        profile = self.app.profile_for(self.group_id)
+        group = self.group
+        profile = self.profile
         adult = (group.age_on(date.today()) or 0) >= 18
         yield Header()
         with VerticalScroll(id="consent-page"):
@@ -71,7 +59,7 @@ class ConsentScreen(Screen[None]):
             with Horizontal(classes="form-row stack-narrow"):
                 with Vertical(classes="field narrow"):
                     yield Label("Dato gitt", markup=False)
-                    yield Input(date.today().strftime("%d.%m.%Y"), id="given-on")
+                    yield DateInput(date.today(), id="given-on")
                 with Vertical(classes="field"):
                     yield Label("Gitt av", markup=False)
                     yield Select(
@@ -82,7 +70,7 @@ class ConsentScreen(Screen[None]):
                     )
                 with Vertical(classes="field narrow"):
                     yield Label("Gjelder til (valgfritt)", markup=False)
-                    yield Input("", id="expires-on", placeholder="dd.mm.åååå")
+                    yield DateInput(optional=True, id="expires-on", placeholder="dd.mm.åååå")
             yield Static("Hvem samtykket omfatter", classes="field-label", markup=False)
             yield Checkbox("Alle faste deltakere i gruppen", True, id="covers-all")
             with Vertical(id="consent-members"):
@@ -116,10 +104,10 @@ class ConsentScreen(Screen[None]):
             covers = " + ".join(part for part in (covers, named) if part) or "Ingen tjenester"
             table.add_row(
                 *plain_cells(
-                    f"{consent.given_on:%d.%m.%Y}",
+                    format_short_date(consent.given_on),
                     GIVEN_BY_LABEL[consent.given_by],
                     covers,
-                    f"{consent.expires_on:%d.%m.%Y}" if consent.expires_on else "Ikke satt",
+                    format_short_date(consent.expires_on) if consent.expires_on else "Ikke satt",
                     consent.state,
                 ),
                 key=str(consent.id),
@@ -128,27 +116,22 @@ class ConsentScreen(Screen[None]):
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        from moteleder.dates import DateInputError, parse_date
+        from moteleder.dates import DateInputError
 
         error = self.query_one("#consent-error", Static)
-        try:
-            given_on = parse_date(self.query_one("#given-on", Input).value)
-        except DateInputError as problem:
-            error.update(f"Dato gitt: {problem}")
-            self.query_one("#given-on", Input).focus()
-            return
-        expires_text = self.query_one("#expires-on", Input).value.strip()
-        expires_on = None
-        if expires_text:
+        typed = {}
+        for field, label in (("given-on", "Dato gitt"), ("expires-on", "Gjelder til")):
+            widget = self.query_one(f"#{field}", DateInput)
             try:
-                expires_on = parse_date(expires_text)
+                typed[field] = widget.read()
             except DateInputError as problem:
-                error.update(f"Gjelder til: {problem}")
-                self.query_one("#expires-on", Input).focus()
+                error.update(f"{label}: {problem}")
+                widget.focus()
                 return
-            if expires_on < given_on:
-                error.update("«Gjelder til» kan ikke være før datoen samtykket ble gitt.")
-                return
+        given_on, expires_on = typed["given-on"], typed["expires-on"]
+        if expires_on is not None and expires_on < given_on:
+            error.update("«Gjelder til» kan ikke være før datoen samtykket ble gitt.")
+            return
         if given_on > date.today():
             error.update("Datoen samtykket ble gitt kan ikke være fram i tid.")
             return
@@ -196,5 +179,5 @@ class ConsentScreen(Screen[None]):
         )
 
     @on(Button.Pressed, "#back")
-    def action_back(self) -> None:
-        self.dismiss()
+    def _back(self) -> None:
+        self.action_back()

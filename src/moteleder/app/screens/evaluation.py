@@ -8,9 +8,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Button, Header, Input, Label, Static, TextArea
+from textual.widgets import Button, Header, Label, Static, TextArea
 
+from moteleder.app.screens.group_page import GroupPage
+from moteleder.app.widgets.date_input import DateInput
 from moteleder.app.widgets.key_bar import KeyBar
 
 EVALUATION_FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -23,31 +24,24 @@ EVALUATION_FIELDS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-class EvaluationScreen(Screen[None]):
+class EvaluationScreen(GroupPage):
     """Write a new evaluation, or read one (evaluation_id given)."""
 
-    DEFAULT_CSS = """
-    EvaluationScreen TextArea {
-        height: 5;
-        margin: 0 2;
-    }
-    """
-
+    # Styled in styles/between.tcss.
     BINDINGS = [
         Binding("f10", "save", "Lagre evaluering", priority=True),
         Binding("escape", "back", "Tilbake"),
     ]
 
     def __init__(self, group_id: int, *, evaluation_id: int | None = None) -> None:
-        super().__init__()
-        self.group_id = group_id
+        super().__init__(group_id)
         self.evaluation_id = evaluation_id
 
     def compose(self) -> ComposeResult:
         store = self.app.store
-        group = store.group(self.group_id)
+        group = self.group
         saved = store.evaluation(self.evaluation_id) if self.evaluation_id else None
-        profile = self.app.profile_for(self.group_id)
+        profile = self.profile
         yield Header()
         with VerticalScroll(id="evaluation-page"):
             title = "Evaluering" if saved else "Ny evaluering"
@@ -57,7 +51,7 @@ class EvaluationScreen(Screen[None]):
             with Vertical(classes="field narrow"):
                 yield Label("Dato", markup=False)
                 held = date.fromisoformat(saved["held_on"]) if saved else date.today()
-                yield Input(held.strftime("%d.%m.%Y"), id="held-on", disabled=bool(saved))
+                yield DateInput(held, id="held-on", disabled=bool(saved))
             for key, label, prompt in EVALUATION_FIELDS:
                 yield Static(label, classes="field-label", markup=False)
                 if not saved:
@@ -79,11 +73,11 @@ class EvaluationScreen(Screen[None]):
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        from moteleder.dates import DateInputError, parse_date
+        from moteleder.dates import DateInputError
 
         error = self.query_one("#evaluation-error", Static)
         try:
-            held_on = parse_date(self.query_one("#held-on", Input).value)
+            held_on = self.query_one("#held-on", DateInput).read()
         except DateInputError as problem:
             error.update(str(problem))
             return
@@ -96,5 +90,5 @@ class EvaluationScreen(Screen[None]):
         self.dismiss()
 
     @on(Button.Pressed, "#cancel")
-    def action_back(self) -> None:
-        self.dismiss()
+    def _cancel(self) -> None:
+        self.action_back()

@@ -9,9 +9,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Checkbox, Static
 
+from moteleder.app.screens.group_page import GroupPage
 from moteleder.app.widgets.key_bar import KeyBar
 from moteleder.models import Referral
 
@@ -40,18 +40,14 @@ class ReferralRow(Vertical):
         self.app.store.mark_referral_handled(self.referral.id, event.value)
 
 
-class FollowUpScreen(Screen[None]):
+class FollowUpScreen(GroupPage):
     """Private to the coordinator: what was steered out of this group's meetings."""
 
     BINDINGS = [Binding("escape", "back", "Tilbake"), Binding("ctrl+o", "back", "Tilbake", priority=True)]
 
-    def __init__(self, group_id: int) -> None:
-        super().__init__()
-        self.group_id = group_id
-
     def compose(self) -> ComposeResult:
         store = self.app.store
-        group = store.group(self.group_id)
+        group = self.group
         referrals = store.referrals(group_id=self.group_id)
         with VerticalScroll(id="followups"):
             yield Static(f"Henviste temaer — {group.person_name}", classes="screen-title", markup=False)
@@ -64,6 +60,3 @@ class FollowUpScreen(Screen[None]):
             for referral in open_first:
                 yield ReferralRow(referral)
         yield KeyBar()
-
-    def action_back(self) -> None:
-        self.dismiss()

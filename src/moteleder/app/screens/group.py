@@ -8,34 +8,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, DataTable, Header, Static
 
 from moteleder.app.plain import plain_cells
+from moteleder.app.screens.group_page import GroupPage
 from moteleder.app.widgets.curtain import CurtainMixin, PrivacyCurtain
 from moteleder.app.widgets.key_bar import KeyBar
+from moteleder.dates import format_short_date
 
 
-class GroupScreen(CurtainMixin, Screen[None]):
+class GroupScreen(CurtainMixin, GroupPage):
     """A group between meetings. A closed group is shown read-only."""
 
-    DEFAULT_CSS = """
-    GroupScreen .facts {
-        padding: 0 2;
-        height: auto;
-    }
-    GroupScreen .closed-banner {
-        background: $warning-darken-2;
-        color: $text;
-        text-style: bold;
-        padding: 1 2;
-    }
-    GroupScreen #history {
-        height: auto;
-        max-height: 20;
-        margin: 0 1;
-    }
-    """
+    # Styled in styles/between.tcss.
 
     # Keys the page's buttons also show go first when the key bar is short.
     KEY_BAR_DROP_ORDER = ("evaluation", "invitation", "measures", "consent")
@@ -48,10 +33,6 @@ class GroupScreen(CurtainMixin, Screen[None]):
         Binding("f9", "evaluation", "Evaluering", priority=True),
         Binding("f12", "toggle_curtain", "Skjerm", priority=True),
     ]
-
-    def __init__(self, group_id: int) -> None:
-        super().__init__()
-        self.group_id = group_id
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=self.app.clock_running)
@@ -98,16 +79,12 @@ class GroupScreen(CurtainMixin, Screen[None]):
         self.curtain_on_return()
         self.refresh_page()
 
-    @property
-    def group(self):
-        return self.app.store.group(self.group_id)
-
     def refresh_page(self) -> None:
         from moteleder.consent import consent_gaps
 
         store = self.app.store
         group = self.group
-        profile = self.app.profile_for(group.id)
+        profile = self.profile
         title = f"Ansvarsgruppe for {group.person_name}" + (" (demo)" if group.is_demo else "")
         self.query_one("#group-title", Static).update(title)
         planned = store.planned_meeting(group.id)
@@ -120,7 +97,7 @@ class GroupScreen(CurtainMixin, Screen[None]):
         if group.is_closed:
             reason = f": {group.close_reason}" if group.close_reason else ""
             closed.update(
-                f"Gruppen ble avsluttet {date.fromisoformat(group.closed_on):%d.%m.%Y}{reason}. "
+                f"Gruppen ble avsluttet {format_short_date(date.fromisoformat(group.closed_on))}{reason}. "
                 "Den kan leses, men ikke endres."
             )
         members = store.members(group.id, include_guests=False)
@@ -174,9 +151,6 @@ class GroupScreen(CurtainMixin, Screen[None]):
             return False
         editing = action in ("start_meeting", "consent", "invitation", "evaluation")
         return not (editing and self.group.is_closed)
-
-    def action_back(self) -> None:
-        self.dismiss()
 
     def action_start_meeting(self) -> None:
         from moteleder.meeting import begin_meeting
@@ -246,7 +220,7 @@ def _consent_line(consent, members) -> str:
         covers = "alle faste deltakere"
     else:
         covers = ", ".join(names.get(i, "tidligere deltaker") for i in consent.member_ids) or "ingen tjenester"
-    text = f"Gitt {consent.given_on:%d.%m.%Y} av {GIVEN_BY_LABEL[consent.given_by].lower()}, omfatter {covers}"
+    text = f"Gitt {format_short_date(consent.given_on)} av {GIVEN_BY_LABEL[consent.given_by].lower()}, omfatter {covers}"
     if consent.expires_on:
-        text += f", gjelder til {consent.expires_on:%d.%m.%Y}"
+        text += f", gjelder til {format_short_date(consent.expires_on)}"
     return text + "."

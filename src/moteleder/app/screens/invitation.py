@@ -18,22 +18,7 @@ from moteleder.app.widgets.key_bar import KeyBar
 class InvitationScreen(Screen[None]):
     """Innkalling for one group's planned meeting."""
 
-    DEFAULT_CSS = """
-    InvitationScreen .facts {
-        padding: 0 2;
-        height: auto;
-    }
-    InvitationScreen #agenda-table {
-        height: auto;
-        max-height: 12;
-        margin: 0 1;
-    }
-    InvitationScreen #invitation-result {
-        padding: 1 2;
-        height: auto;
-    }
-    """
-
+    # Styled in styles/between.tcss.
     BINDINGS = [
         Binding("f10", "write", "Skriv innkalling", priority=True),
         Binding("ctrl+t", "add_item", "Legg til sak", priority=True),

@@ -8,45 +8,31 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, RadioButton, RadioSet, Static
 
 from moteleder.app.plain import plain_cells
+from moteleder.app.screens.group_page import GroupPage
 from moteleder.app.widgets.curtain import CurtainMixin, PrivacyCurtain
 from moteleder.app.widgets.key_bar import KeyBar
+from moteleder.dates import format_short_date
 from moteleder.followup import FILTERS
 
 
-class MeasuresScreen(CurtainMixin, Screen[None]):
+class MeasuresScreen(CurtainMixin, GroupPage):
     """Tiltak for one group."""
 
-    DEFAULT_CSS = """
-    MeasuresScreen #measure-filter {
-        margin: 0 2;
-    }
-    MeasuresScreen #measure-table {
-        height: auto;
-        max-height: 24;
-        margin: 1 1 0 1;
-    }
-    MeasuresScreen #measure-history {
-        padding: 1 2;
-        height: auto;
-    }
-    """
-
+    # Styled in styles/between.tcss.
     BINDINGS = [
         Binding("escape", "back", "Tilbake"),
         Binding("f12", "toggle_curtain", "Skjerm", priority=True),
     ]
 
     def __init__(self, group_id: int, *, which: str = "open") -> None:
-        super().__init__()
-        self.group_id = group_id
+        super().__init__(group_id)
         self.which = which
 
     def compose(self) -> ComposeResult:
-        group = self.app.store.group(self.group_id)
+        group = self.group
         yield Header(show_clock=self.app.clock_running)
         with Vertical(id="measures-page", classes="curtained"):
             yield Static(f"Tiltak for {group.person_name}", classes="screen-title", markup=False)
@@ -76,7 +62,7 @@ class MeasuresScreen(CurtainMixin, Screen[None]):
         lines = group_measures(self.app.store, self.group_id, self.which, date.today())
         for line in lines:
             m = line.measure
-            agreed = f"{line.agreed_at:%d.%m.%Y}" if line.agreed_at else ""
+            agreed = format_short_date(line.agreed_at) if line.agreed_at else ""
             table.add_row(*plain_cells(m.what or "(uten tekst)", m.responsible, line.due_text, agreed, line.status_text),
                           key=str(m.id))
         history = self.query_one("#measure-history", Static)
@@ -102,6 +88,3 @@ class MeasuresScreen(CurtainMixin, Screen[None]):
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.row_key.value is not None:
             self._show_history(int(event.row_key.value))
-
-    def action_back(self) -> None:
-        self.dismiss()

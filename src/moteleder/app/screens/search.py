@@ -18,20 +18,7 @@ from moteleder.app.widgets.key_bar import KeyBar
 class SearchScreen(CurtainMixin, Screen[None]):
     """Type words and press Enter; Enter on a result opens the minute (or the group's page)."""
 
-    DEFAULT_CSS = """
-    SearchScreen #query {
-        margin: 0 2;
-    }
-    SearchScreen #results {
-        height: 1fr;
-        margin: 1 1 0 1;
-    }
-    SearchScreen #search-status {
-        padding: 0 2;
-        color: $text-muted;
-    }
-    """
-
+    # Styled in styles/between.tcss.
     BINDINGS = [
         Binding("escape", "back", "Tilbake"),
         Binding("f12", "toggle_curtain", "Skjerm", priority=True),

@@ -18,16 +18,7 @@ _ALLOWED = {"toggle_curtain", "quit"}
 class PrivacyCurtain(Static):
     """What the shared screen shows while the curtain is down: only the app's name and the key."""
 
-    DEFAULT_CSS = """
-    PrivacyCurtain {
-        display: none;
-        width: 100%;
-        height: 1fr;
-        content-align: center middle;
-        text-align: center;
-        text-style: bold;
-    }
-    """
+    # Styled in styles/base.tcss.
 
     def __init__(self) -> None:
         super().__init__(CURTAIN_TEXT, id="curtain", markup=False)

@@ -53,39 +53,7 @@ class GroupList(ScrollView, can_focus=True):
         "group-list--even-row",
     }
 
-    DEFAULT_CSS = """
-    GroupList {
-        background: $surface;
-        color: $foreground;
-        height: 1fr;
-        overflow-x: hidden;
-        overflow-y: auto;
-        &:focus {
-            background-tint: $foreground 5%;
-            & > .group-list--cursor {
-                background: $block-cursor-background;
-                color: $block-cursor-foreground;
-                text-style: $block-cursor-text-style;
-            }
-        }
-        & > .group-list--header {
-            text-style: bold;
-            background: $panel;
-            color: $foreground;
-        }
-        &:dark > .group-list--even-row {
-            background: $surface-darken-1 40%;
-        }
-        & > .group-list--even-row {
-            background: $surface-lighten-1 50%;
-        }
-        & > .group-list--cursor {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
-            text-style: $block-cursor-blurred-text-style;
-        }
-    }
-    """
+    # Styled in styles/home.tcss.
 
     cursor_row: reactive[int] = reactive(0, always_update=True, init=False)
 
