@@ -68,6 +68,7 @@ class MeetingSession:
         self.pending_reviews: dict[int, str] = {}
         self.kept: set[tuple[str, str, str]] = set()  # flags the leader kept (field, category, phrase)
         self.finalized = False
+        self.finalizing = False  # between begin_finalize and finalize_minute: nothing is saved
         self.save_error: str | None = None  # the last failed save's message, until a save succeeds
         self.lease_holder = lease_holder or secrets.token_hex(8)
         self.read_only = False
@@ -79,12 +80,14 @@ class MeetingSession:
         when another instance runs the meeting)."""
         if self.read_only:
             raise ReadOnly("Møtet er åpent et annet sted, så ingenting lagres her.")
+        if self.finalizing:
+            raise StoreError("Referatet ferdigstilles akkurat nå; vent litt og prøv igjen.")
         return action(*args, **kwargs)
 
     def flush(self) -> Saved:
         """Write what was typed since the last flush. A failed save keeps the text waiting in
         memory for the next try; newer typing wins over what failed to save."""
-        if self.finalized or self.read_only:
+        if self.finalized or self.finalizing or self.read_only:
             return Saved.NOTHING
         fields, self.pending = self.pending, {}
         measures, self.pending_measures = self.pending_measures, {}
@@ -178,7 +181,7 @@ class MeetingSession:
     def renew_lease(self) -> bool:
         """Heartbeat. False when another instance took the meeting over: then this session
         turns read-only and drops what it had not saved (the other one writes now)."""
-        if self.read_only or self.finalized:
+        if self.read_only or self.finalized or self.finalizing:
             return True
         if lease.heartbeat(self.store, self.meeting_id, self.lease_holder):
             return True
@@ -202,19 +205,36 @@ class MeetingSession:
     def leave(self) -> None:
         """The meeting leaves the screen: save, and free the lease for the next instance."""
         self.flush()
-        if not self.read_only:
+        if not self.read_only and not self.finalizing:  # (quitting mid-finalize: the lease times out)
             lease.release(self.store, self.meeting_id, self.lease_holder)
 
     # ------------------------------------------------------------------ finalize
     def finalize(self, minutes_dir: Path) -> Path:
         """Save what is pending, then finalize the minute (database and file as one unit)."""
-        from moteleder.meeting import finalize
+        self.begin_finalize()
+        return self.finalize_minute(minutes_dir)
 
+    def begin_finalize(self) -> None:
+        """The first half, on the thread that saves what is typed: save what is pending, and
+        stop saving until `finalize_minute` is done (what is typed meanwhile waits in memory).
+        Raises ReadOnly, or StoreError while saves fail; the meeting then stays open."""
         if self.read_only:
             raise ReadOnly("Møtet er åpent et annet sted; ferdigstill det der.")
+        if self.finalizing:
+            raise StoreError("Referatet ferdigstilles allerede.")
         self.flush()
         if self.save_error is not None:
             raise StoreError(self.save_error)
-        path = finalize(self.store, self.meeting_id, minutes_dir, self.profiles)
-        self.finalized = True
+        self.finalizing = True
+
+    def finalize_minute(self, minutes_dir: Path) -> Path:
+        """The second half, which may run in a worker: freeze the minute and write its file.
+        On failure (ExportError / StoreError) the meeting stays open, to be tried again."""
+        from moteleder.meeting import finalize
+
+        try:
+            path = finalize(self.store, self.meeting_id, minutes_dir, self.profiles)
+            self.finalized = True
+        finally:
+            self.finalizing = False
         return path

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.app.pilot_helpers import click, type_into, wait_until
+from tests.app.pilot_helpers import click, type_into, wait_for_minute, wait_until
 
 from moteleder.app.screens.followups import FollowUpScreen
 from moteleder.app.screens.meeting import MeetingScreen
@@ -54,6 +54,7 @@ async def test_refer_moves_the_sentence_out_of_the_minute_into_the_private_list(
         await pilot.press("f10")
         await pilot.pause()
         await click(pilot, "#yes")
+        await wait_for_minute(pilot)
         assert isinstance(app.screen, MinuteViewScreen)
         # The private list is never one key away from a minute on the projector: the first
         # F4 hides the screen and says why, the second (behind the curtain) opens the list.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from markdown_it import MarkdownIt
-from tests.app.pilot_helpers import click, type_into, wait_until
+from tests.app.pilot_helpers import click, type_into, wait_for_minute, wait_until
 
 from moteleder.app.screens.group_form import GroupFormScreen, MemberRow
 from moteleder.app.screens.home import HomeScreen
@@ -96,7 +96,7 @@ async def test_new_group_and_first_meeting_end_to_end(make_app, store, tmp_path)
         await pilot.press("f10")
         await pilot.pause()
         await click(pilot, "#yes")
-        await pilot.pause()
+        await wait_for_minute(pilot)
         assert isinstance(app.screen, MinuteViewScreen)
 
     meeting = store.meeting(meeting_id)
@@ -155,7 +155,7 @@ async def test_follow_up_of_open_measures_lands_in_the_minute(make_app, store, t
         await pilot.press("f10")
         await pilot.pause()
         await click(pilot, "#yes")
-        await pilot.pause()
+        await wait_for_minute(pilot)
     minute = store.meeting(meeting_id).minute_md
     assert f"| {first.what} | {first.responsible} | Gjennomført |" in minute
     assert "Ikke gjennomført | Venter på svar fra BUP |" in minute

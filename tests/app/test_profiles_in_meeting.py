@@ -8,7 +8,7 @@ import pytest
 
 from moteleder.app.screens.meeting import MeetingScreen
 from moteleder.profiles import get_profile
-from tests.app.pilot_helpers import click
+from tests.app.pilot_helpers import click, wait_for_minute
 
 SIZE = (140, 60)
 
@@ -44,6 +44,7 @@ async def hold_meeting(app, pilot, attendance: dict[int, str], *, before_finaliz
     await pilot.press("f10")
     await pilot.pause()
     await click(pilot, "#yes")
+    await wait_for_minute(pilot)
     return screen
 
 

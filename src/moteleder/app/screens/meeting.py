@@ -6,7 +6,9 @@ timer twice a second, never on the path of a keystroke.
 
 from __future__ import annotations
 
-from textual import on
+import sqlite3
+
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -36,6 +38,7 @@ from moteleder.app.widgets.clock import MeetingClock
 from moteleder.app.widgets.guard_banner import GuardBanner
 from moteleder.app.widgets.key_bar import KeyBar
 from moteleder.app.widgets.progress import StepBar
+from moteleder.app.workers import DB, WorkDone, WorkFailed, failure_text, on_db
 from moteleder.dates import (
     DateInputError,
     format_datetime,
@@ -110,6 +113,10 @@ class MeetingScreen(Screen[None]):
     @property
     def finalized(self) -> bool:
         return self.is_composed and self.session.finalized
+
+    @property
+    def finalizing(self) -> bool:
+        return self.is_composed and self.session.finalizing
 
     @property
     def is_composed(self) -> bool:
@@ -269,7 +276,8 @@ class MeetingScreen(Screen[None]):
         self.refresh_attendance_warnings()
 
     def on_unmount(self) -> None:
-        self.write(self.session.leave)
+        if not self.session.finalizing:  # (the app quits mid-finalize: the worker ends it)
+            self.write(self.session.leave)
 
     def _tick(self) -> None:
         if not self.app.clock_running:
@@ -372,6 +380,9 @@ class MeetingScreen(Screen[None]):
             return self.read_only and self._lease_free
         if self.read_only and action in ("refer", "guard_refer", "guard_keep", "add_measure", "finalize"):
             return False
+        if self.finalizing and action in ("previous_step", "next_step", "goto", "home", "refer", "guard_refer",
+                                          "guard_keep", "add_measure"):
+            return False  # nothing is written while the minute is being finalized
         if action == "refer":
             return key != "summary"
         if action in ("guard_refer", "guard_keep"):
@@ -681,6 +692,9 @@ class MeetingScreen(Screen[None]):
     def action_finalize(self) -> None:
         if self.finalized or self.steps[self.step_index].key != "summary":
             return
+        if self.session.finalizing:
+            self.notify("Referatet lagres allerede.", title="Ferdigstill")
+            return
         problems = self._problems()
         info = self.query_one("#finalize-info", Static)
         if problems:
@@ -698,21 +712,38 @@ class MeetingScreen(Screen[None]):
         )
 
     def _finalize_now(self) -> None:
-        import sqlite3
-
-        from moteleder.export import ExportError
-        from moteleder.storage import write_error_message
-
+        """Save what is pending here, then finalize and export in a worker: the screen says it
+        is saving, and refuses a second F10 until the result is back."""
+        info = self.query_one("#finalize-info", Static)
         try:
-            path = self.session.finalize(self.app.minutes_dir)
-        except (ExportError, StoreError, sqlite3.Error) as error:
-            reason = str(error) if not isinstance(error, sqlite3.Error) else write_error_message(error, None)
-            self.query_one("#finalize-info", Static).update(
-                f"Referatet ble ikke ferdigstilt: {reason}\nMøtet er fortsatt åpent, og ingenting er borte. "
-                "Trykk F10 for å prøve igjen.")
+            self.session.begin_finalize()
+        except (StoreError, sqlite3.Error) as error:
+            self._finalize_failed(error)
             return
+        info.update("Lagrer referatet …")
         self.refresh_bindings()
-        self._refresh_done(path)
+        self._finalize_in_worker(self.session, self.app.minutes_dir)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group=DB)
+    def _finalize_in_worker(self, session: MeetingSession, minutes_dir) -> None:
+        with on_db(self, "finalize"):
+            self.post_message(WorkDone("finalize", session.finalize_minute(minutes_dir)))
+
+    def on_work_done(self, message: WorkDone) -> None:
+        if message.job == "finalize":
+            self.refresh_bindings()
+            self._refresh_done(message.result)
+
+    def on_work_failed(self, message: WorkFailed) -> None:
+        if message.job == "finalize":
+            self.refresh_bindings()
+            self._finalize_failed(message.error)
+
+    def _finalize_failed(self, error: BaseException) -> None:
+        """The meeting stays open, exactly as it was; F10 tries again."""
+        self.query_one("#finalize-info", Static).update(
+            f"Referatet ble ikke ferdigstilt: {failure_text(error)}\nMøtet er fortsatt åpent, og ingenting er borte. "
+            "Trykk F10 for å prøve igjen.")
 
     def _refresh_done(self, path) -> None:
         from moteleder.app.screens.minute_view import MinuteViewScreen
