@@ -37,9 +37,11 @@ async def wait_until(pilot: Pilot, condition, what: str, timeout: float = 10.0) 
 
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
+    # (The plain pause: tests/app/conftest.py makes pilot.pause() also wait for the workers.)
+    pause = getattr(Pilot.pause, "__wrapped__", Pilot.pause)
     while not condition():
         assert loop.time() < deadline, f"waited {timeout} s in vain for {what}"
-        await pilot.pause(0.02)
+        await pause(pilot, 0.02)
 
 
 async def open_meeting_at(pilot: Pilot, steps: int = 0):

@@ -34,6 +34,7 @@ from textual.message_pump import MessagePump
 
 DB = "db"  # the worker group of every job that uses the shared connection
 DB_LOCK = threading.RLock()  # held by the one job using the connection
+_running = 0  # jobs inside `on_db` (tests wait until it is 0)
 
 
 class WorkDone(Message):
@@ -59,11 +60,23 @@ def on_db(node: MessagePump, job: str) -> Iterator[None]:
     """Run one job's use of the store, one job at a time. Any failure is posted to `node` as
     `WorkFailed` instead of being raised into Textual (which would stop the app with a
     traceback)."""
-    try:
-        with DB_LOCK:
+    global _running
+    with DB_LOCK:
+        _running += 1
+        try:
             yield
-    except Exception as error:
-        node.post_message(WorkFailed(job, error))
+        except Exception as error:
+            node.post_message(WorkFailed(job, error))
+        finally:
+            _running -= 1
+
+
+def jobs_running(app) -> bool:
+    """Is a database job started or under way? (Tests wait for it; nothing else needs to.)"""
+    from textual.worker import WorkerState
+
+    return _running > 0 or any(
+        w.group == DB and w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers)
 
 
 def failure_text(error: BaseException) -> str:
