@@ -14,11 +14,13 @@ One connection, shared safely:
   exclusive group cancels a screen's older job of the same kind (an older search), but a
   thread cannot be stopped halfway, so the lock, not the group, keeps two jobs apart; a
   screen drops the result of a job it has since replaced.
-- A transaction belongs to the connection, not to a thread: a UI-thread write during a
-  worker's write would join the worker's transaction. So a screen whose job writes
-  (finalizing, the invitation, the search index) does not write itself until the job's
-  message has come back: the meeting's autosave waits while the minute is finalized
-  (`MeetingSession.finalizing`), and the invitation screen refuses its buttons meanwhile.
+- A transaction belongs to the connection, not to a thread, so a write from another thread
+  in the middle of one would silently join it. `Store.transaction` therefore holds the
+  store's `lock` (an RLock): a second thread's transaction waits for the first to commit or
+  roll back, and never joins it. So that the UI thread seldom has to wait, a screen whose
+  job writes does not write itself until the job's message has come back: the meeting's
+  autosave and heartbeat pause while the minute is finalized (`MeetingSession.finalizing`),
+  and the invitation screen refuses its buttons while the invitation is written.
 """
 
 from __future__ import annotations

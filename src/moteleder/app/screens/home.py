@@ -112,10 +112,19 @@ class HomeScreen(CurtainMixin, Screen[None]):
                 self._show_groups(keys, rows)
 
     def on_work_failed(self, message: WorkFailed) -> None:
-        if message.job == "home":
-            self._shown = self._fills
-            self._stamp = None  # read again on the way back to this screen
-            report_failure(self, message.error, title="Oversikten ble ikke lest")
+        import sqlite3
+
+        from moteleder.storage import is_damage
+
+        if message.job != "home":
+            return
+        if isinstance(message.error, sqlite3.DatabaseError) and is_damage(message.error):
+            # A damaged database stops the app, as it always has: a calm message in the
+            # terminal and a private report (CrashReporting), and the file left as it is.
+            raise message.error
+        self._shown = self._fills
+        self._stamp = None  # read again on the way back to this screen
+        report_failure(self, message.error, title="Oversikten ble ikke lest")
 
     def _show_groups(self, keys: list[str], rows: list) -> None:
         group_list = self.query_one("#groups", GroupList)
