@@ -1,9 +1,10 @@
 """One meeting being held: the rules of the live meeting, testable without Textual.
 
 The meeting screen shows widgets and passes on what the leader does; this session keeps
-what was typed but not yet saved (and tries again when a save fails), decides what the
-topic guard shows, moves a referred sentence out of the note, holds the meeting's lease
-(one meeting, one writer) and finalizes. No Textual or rich here.
+what was typed but not yet saved (and tries again when a save fails), applies the routine's
+rules on who is here, decides what the topic guard shows, moves a referred sentence out of
+the note, holds the meeting's lease (one meeting, one writer) and finalizes — in two
+halves, so the slow second half can run in a worker. No Textual or rich here.
 """
 
 from __future__ import annotations
