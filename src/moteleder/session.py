@@ -1,9 +1,10 @@
 """One meeting being held: the rules of the live meeting, testable without Textual.
 
 The meeting screen shows widgets and passes on what the leader does; this session keeps
-what was typed but not yet saved (and tries again when a save fails), decides what the
-topic guard shows, moves a referred sentence out of the note, holds the meeting's lease
-(one meeting, one writer) and finalizes. No Textual or rich here.
+what was typed but not yet saved (and tries again when a save fails), applies the routine's
+rules on who is here, decides what the topic guard shows, moves a referred sentence out of
+the note, holds the meeting's lease (one meeting, one writer) and finalizes — in two
+halves, so the slow second half can run in a worker. No Textual or rich here.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from moteleder import lease
-from moteleder.models import Group, Meeting, Member
+from moteleder.models import Group, Measure, Meeting, Member
 from moteleder.store import Store, StoreError
 
 T = TypeVar("T")
@@ -53,10 +54,12 @@ class ReadOnly(StoreError):
 class MeetingSession:
     """The live meeting: pending text, the guard's flags, referrals, the lease and finalizing."""
 
-    def __init__(self, store: Store, meeting_id: int, *, profiles=None, lease_holder: str | None = None) -> None:
+    def __init__(self, store: Store, meeting_id: int, *, profiles=None, profile=None,
+                 lease_holder: str | None = None) -> None:
         self.store = store
         self.meeting_id = meeting_id
         self.profiles = profiles
+        self.profile = profile  # the group's routine profile (None: no routine's rules apply)
         self.meeting: Meeting = store.meeting(meeting_id)
         self.group: Group = store.group(self.meeting.group_id)
         self.members: list[Member] = store.members(self.group.id)
@@ -68,6 +71,7 @@ class MeetingSession:
         self.pending_reviews: dict[int, str] = {}
         self.kept: set[tuple[str, str, str]] = set()  # flags the leader kept (field, category, phrase)
         self.finalized = False
+        self.finalizing = False  # between begin_finalize and finalize_minute: nothing is saved
         self.save_error: str | None = None  # the last failed save's message, until a save succeeds
         self.lease_holder = lease_holder or secrets.token_hex(8)
         self.read_only = False
@@ -79,12 +83,14 @@ class MeetingSession:
         when another instance runs the meeting)."""
         if self.read_only:
             raise ReadOnly("Møtet er åpent et annet sted, så ingenting lagres her.")
+        if self.finalizing:
+            raise StoreError("Referatet ferdigstilles akkurat nå; vent litt og prøv igjen.")
         return action(*args, **kwargs)
 
     def flush(self) -> Saved:
         """Write what was typed since the last flush. A failed save keeps the text waiting in
         memory for the next try; newer typing wins over what failed to save."""
-        if self.finalized or self.read_only:
+        if self.finalized or self.finalizing or self.read_only:
             return Saved.NOTHING
         fields, self.pending = self.pending, {}
         measures, self.pending_measures = self.pending_measures, {}
@@ -122,6 +128,85 @@ class MeetingSession:
     def go_to_step(self, key: str) -> None:
         """The leader moved to another step (flush first): saved, so a restart resumes there."""
         self.write(self.store.save_meeting_fields, self.meeting_id, {"current_step": key})
+
+    # ------------------------------------------------------------------ who is here
+    def names(self) -> list[str]:
+        """The members' names and services: what a measure's «ansvarlig» is usually one of."""
+        names = [m.name for m in self.members]
+        services = [m.service for m in self.members if m.service]
+        return list(dict.fromkeys(names + services))
+
+    def membership_warnings(self) -> list[str]:
+        """What the routine says about who belongs to the group (shown at the opening)."""
+        from moteleder.profiles.rules import membership_warnings
+
+        if self.profile is None:
+            return []
+        standing = [m for m in self.members if m.standing]
+        return membership_warnings(
+            self.profile,
+            members_besides_family=sum(1 for m in standing if m.kind == "service"),
+            person_age=self.group.age_on(self.meeting_day),
+            person_is_member=any(m.kind == "person" for m in standing),
+        )
+
+    def attendance_warnings(self) -> list[str]:
+        """What the routine says about who is here (guardians, the person, consent), as marked."""
+        from moteleder.consent import consent_gaps
+        from moteleder.profiles.rules import attendance_warnings
+
+        if self.profile is None:
+            return []
+        marks = self.store.attendance(self.meeting_id)
+        if not marks:
+            return []
+        present = {member_id for member_id, status in marks.items() if status == "present"}
+        guardians = [m for m in self.members if m.kind == "guardian"]
+        persons = [m for m in self.members if m.kind == "person"]
+        warnings = attendance_warnings(
+            self.profile,
+            guardians_present=any(m.id in present for m in guardians) if guardians else True,
+            agreed_without_guardians=self.meeting.agreed_without_guardians,
+            person_age=self.group.age_on(self.meeting_day),
+            person_present=any(m.id in present for m in persons) if persons else True,
+        )
+        return warnings + consent_gaps(self.store, self.group.id, sorted(present), today=self.meeting_day,
+                                       profiles=self.profiles)
+
+    def agree_without_guardians(self, agreed: bool) -> None:
+        """The leader records (or takes back) that the meeting is held without the guardians."""
+        self.meeting.agreed_without_guardians = agreed
+        self.write(self.store.save_meeting_fields, self.meeting_id, {"agreed_without_guardians": int(agreed)})
+
+    def add_guest(self, name: str, role: str) -> Member:
+        """Someone invited to this meeting only: present, and not a standing member."""
+        member_id = self.write(self.store.add_member, self.group.id, name, role=role, standing=False)
+        self.write(self.store.set_attendance, self.meeting_id, member_id, "present")
+        member = self.store.member(member_id)
+        self.members.append(member)
+        return member
+
+    def add_measure(self) -> Measure:
+        """A new, empty measure agreed in this meeting."""
+        measure_id = self.write(self.store.add_measure, self.group.id, self.meeting_id)
+        measure = self.store.measures_agreed(self.meeting_id)[-1]
+        assert measure.id == measure_id
+        return measure
+
+    def next_meeting_when(self, date_text: str, time_text: str) -> str:
+        """The next meeting's time read back to the leader ("" when no date is typed), with a
+        word when it is not after this meeting. Raises DateInputError (Norwegian) when the date
+        or the time cannot be read."""
+        from moteleder.dates import format_weekday_date, parse_date, parse_time
+
+        if not date_text.strip():
+            return ""
+        day = parse_date(date_text, today=self.meeting_day)
+        clock = parse_time(time_text) if time_text.strip() else None
+        text = format_weekday_date(day) + (f" kl. {clock.hour:02d}.{clock.minute:02d}" if clock else "")
+        if day <= self.meeting_day:
+            text += " — datoen er ikke etter dette møtet"
+        return text
 
     # ------------------------------------------------------------------ the topic guard
     def check(self, field: str, text: str) -> Flag | None:
@@ -178,7 +263,7 @@ class MeetingSession:
     def renew_lease(self) -> bool:
         """Heartbeat. False when another instance took the meeting over: then this session
         turns read-only and drops what it had not saved (the other one writes now)."""
-        if self.read_only or self.finalized:
+        if self.read_only or self.finalized or self.finalizing:
             return True
         if lease.heartbeat(self.store, self.meeting_id, self.lease_holder):
             return True
@@ -202,19 +287,36 @@ class MeetingSession:
     def leave(self) -> None:
         """The meeting leaves the screen: save, and free the lease for the next instance."""
         self.flush()
-        if not self.read_only:
+        if not self.read_only and not self.finalizing:  # (quitting mid-finalize: the lease times out)
             lease.release(self.store, self.meeting_id, self.lease_holder)
 
     # ------------------------------------------------------------------ finalize
     def finalize(self, minutes_dir: Path) -> Path:
         """Save what is pending, then finalize the minute (database and file as one unit)."""
-        from moteleder.meeting import finalize
+        self.begin_finalize()
+        return self.finalize_minute(minutes_dir)
 
+    def begin_finalize(self) -> None:
+        """The first half, on the thread that saves what is typed: save what is pending, and
+        stop saving until `finalize_minute` is done (what is typed meanwhile waits in memory).
+        Raises ReadOnly, or StoreError while saves fail; the meeting then stays open."""
         if self.read_only:
             raise ReadOnly("Møtet er åpent et annet sted; ferdigstill det der.")
+        if self.finalizing:
+            raise StoreError("Referatet ferdigstilles allerede.")
         self.flush()
         if self.save_error is not None:
             raise StoreError(self.save_error)
-        path = finalize(self.store, self.meeting_id, minutes_dir, self.profiles)
-        self.finalized = True
+        self.finalizing = True
+
+    def finalize_minute(self, minutes_dir: Path) -> Path:
+        """The second half, which may run in a worker: freeze the minute and write its file.
+        On failure (ExportError / StoreError) the meeting stays open, to be tried again."""
+        from moteleder.meeting import finalize
+
+        try:
+            path = finalize(self.store, self.meeting_id, minutes_dir, self.profiles)
+            self.finalized = True
+        finally:
+            self.finalizing = False
         return path

@@ -37,6 +37,39 @@ async def wait_until(pilot: Pilot, condition, what: str, timeout: float = 10.0) 
 
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
+    # (The plain pause: tests/app/conftest.py makes pilot.pause() also wait for the workers.)
+    pause = getattr(Pilot.pause, "__wrapped__", Pilot.pause)
     while not condition():
         assert loop.time() < deadline, f"waited {timeout} s in vain for {what}"
-        await pilot.pause(0.02)
+        await pause(pilot, 0.02)
+
+
+async def open_meeting_at(pilot: Pilot, steps: int = 0):
+    """From the home screen: Enter on the selected group (the demo group, say) starts its
+    meeting; then F8 `steps` times. Returns the meeting screen."""
+    from moteleder.app.screens.meeting import MeetingScreen
+
+    app = pilot.app
+    await wait_for_groups(pilot)
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+    screen = app.screen
+    for _ in range(steps):
+        await pilot.press("f8")
+    await wait_until(pilot, lambda: screen.step_index == steps, f"step {steps}")
+    return screen
+
+
+async def wait_for_groups(pilot: Pilot) -> None:
+    """Until the home screen's list of groups is filled (it is read in a worker)."""
+    from moteleder.app.screens.home import HomeScreen
+
+    await wait_until(pilot, lambda: not isinstance(pilot.app.screen, HomeScreen) or pilot.app.screen.groups_shown,
+                     "the list of groups")
+
+
+async def wait_for_minute(pilot: Pilot) -> None:
+    """Until the finalized minute is shown (finalizing runs in a worker)."""
+    from moteleder.app.screens.minute_view import MinuteViewScreen
+
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, MinuteViewScreen), "the finalized minute")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.app.pilot_helpers import click, type_into
+from tests.app.pilot_helpers import click, type_into, wait_until
 from textual.widgets import DataTable
 
 from moteleder.app.screens.consent import ConsentScreen
@@ -281,6 +281,7 @@ async def test_search_screen_opens_the_minute_it_found(make_app, store):
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)
         await type_into(pilot, "#query", "friminuttene\n")
+        await wait_until(pilot, lambda: "treff" in _text(app.screen, "#search-status"), "the search")
         table = app.screen.query_one("#results", DataTable)
         assert table.row_count >= 1
         assert "treff" in _text(app.screen, "#search-status")

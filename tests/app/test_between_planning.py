@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from icalendar import Calendar
-from tests.app.pilot_helpers import type_into
+from tests.app.pilot_helpers import type_into, wait_until
 from textual.widgets import DataTable
 
 from moteleder.app.screens.evaluation import EvaluationScreen
@@ -75,7 +75,8 @@ async def test_invitation_from_the_app_with_an_item_reported_in_advance(make_app
         await pilot.pause()
         assert screen.query_one("#agenda-table", DataTable).row_count == 1
         await pilot.press("f10")
-        await pilot.pause()
+        await wait_until(pilot, lambda: "skrevet." in str(screen.query_one("#invitation-result").render()),
+                         "the invitation")
         result = str(screen.query_one("#invitation-result").render())
         assert "Innkallingen er skrevet." in result
     assert [(i["who"], i["text"]) for i in store.agenda_items(planned.id)] == [("far", "Leksehjelp")]

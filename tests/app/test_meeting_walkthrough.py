@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from markdown_it import MarkdownIt
-from tests.app.pilot_helpers import click, type_into, wait_until
+from tests.app.pilot_helpers import click, open_meeting_at, type_into, wait_for_minute, wait_until
 
 from moteleder.app.screens.group_form import GroupFormScreen, MemberRow
 from moteleder.app.screens.home import HomeScreen
@@ -96,7 +96,7 @@ async def test_new_group_and_first_meeting_end_to_end(make_app, store, tmp_path)
         await pilot.press("f10")
         await pilot.pause()
         await click(pilot, "#yes")
-        await pilot.pause()
+        await wait_for_minute(pilot)
         assert isinstance(app.screen, MinuteViewScreen)
 
     meeting = store.meeting(meeting_id)
@@ -134,12 +134,8 @@ async def test_follow_up_of_open_measures_lands_in_the_minute(make_app, store, t
     assert len(open_before) >= 2
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        screen = app.screen
+        screen = await open_meeting_at(pilot, 1)  # 1 Forrige referat
         assert isinstance(screen, MeetingScreen)
-        await pilot.press("f8")  # 1 Forrige referat
         first, second = open_before[0], open_before[1]
         await click(pilot, f"#rev-{first.id}-done")
         await click(pilot, f"#rev-{second.id}-not_done")
@@ -155,7 +151,7 @@ async def test_follow_up_of_open_measures_lands_in_the_minute(make_app, store, t
         await pilot.press("f10")
         await pilot.pause()
         await click(pilot, "#yes")
-        await pilot.pause()
+        await wait_for_minute(pilot)
     minute = store.meeting(meeting_id).minute_md
     assert f"| {first.what} | {first.responsible} | Gjennomført |" in minute
     assert "Ikke gjennomført | Venter på svar fra BUP |" in minute
@@ -167,11 +163,7 @@ async def test_text_is_saved_within_a_second_and_offered_after_restart(make_app,
     create_demo_group(store)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        meeting_id = app.screen.meeting_id
-        await pilot.press("f8", "f8")
+        meeting_id = (await open_meeting_at(pilot, 2)).meeting_id
         await type_into(pilot, "#f-person_voice", "Tiril har det fint")
         await wait_until(pilot, lambda: store.meeting(meeting_id).person_voice == "Tiril har det fint",
                          "the autosave", timeout=1.0)  # within a second, as the README promises
@@ -213,10 +205,7 @@ async def test_a_failed_write_is_reported_and_the_meeting_goes_on(make_app, stor
     member = store.members(group_id)[0]
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        screen = app.screen
+        screen = await open_meeting_at(pilot)
 
         def full_disk(*args, **kwargs):
             raise sqlite3.OperationalError("database or disk is full")

@@ -3,7 +3,7 @@ what the letter keys do — driven with keys, checked on screen and in the datab
 
 from __future__ import annotations
 
-from tests.app.pilot_helpers import click, wait_until
+from tests.app.pilot_helpers import click, open_meeting_at, wait_until
 from textual.widgets import DataTable, Input, RadioSet, TextArea
 
 from moteleder.app.screens.close_group import CloseGroupScreen
@@ -36,16 +36,6 @@ def _visible(screen, widget) -> bool:
     return pane.content_region.contains_region(widget.region) and widget.region.height > 0
 
 
-async def _open_meeting(app, pilot, steps: int = 0) -> MeetingScreen:
-    await pilot.pause()
-    await pilot.press("enter")  # the first group: start the meeting
-    await wait_until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
-    for _ in range(steps):
-        await pilot.press("f8")
-    await pilot.pause()
-    return app.screen
-
-
 async def test_a_group_of_seven_fits_at_80x24_one_line_each(make_app, store):
     group_id = store.create_group("Sara Sju")
     for name, role in [("Sara Sju", ""), ("Mona Sju", "mor"), ("Ole Sju", "far"), ("Lise Lærer", "kontaktlærer"),
@@ -53,7 +43,7 @@ async def test_a_group_of_seven_fits_at_80x24_one_line_each(make_app, store):
         store.add_member(group_id, name, role=role)
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
-        screen = await _open_meeting(app, pilot)
+        screen = await open_meeting_at(pilot)
         rows = list(screen.query(AttendanceRow))
         assert len(rows) == 7
         assert all(row.region.height == 1 for row in rows)
@@ -66,7 +56,7 @@ async def test_t_and_f_mark_attendance_and_other_letters_get_a_calm_hint(make_ap
     create_demo_group(store)
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
-        screen = await _open_meeting(app, pilot)
+        screen = await open_meeting_at(pilot)
         first, second = list(screen.query(AttendanceRow))[:2]
         assert app.focused is first.query_one(RadioSet)  # the step opens in its first choice
         assert "T = til stede · F = forfall" in _screen_text(app)
@@ -90,7 +80,7 @@ async def test_g_d_i_review_last_meetings_measures(make_app, store):
     create_demo_group(store)
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
-        screen = await _open_meeting(app, pilot, 1)  # 1 Forrige referat
+        screen = await open_meeting_at(pilot, 1)  # 1 Forrige referat
         assert isinstance(app.focused, TextArea)  # the comment on the previous minute
         await pilot.press("tab")
         choice = app.focused
@@ -112,7 +102,7 @@ async def test_the_guard_banner_never_hides_the_field_being_typed_in(make_app, s
     create_demo_group(store)
     app = make_app(guard_interval=0.1)
     async with app.run_test(size=SMALL) as pilot:
-        screen = await _open_meeting(app, pilot, 2)  # 2 Hva har fungert: two notes, the second low down
+        screen = await open_meeting_at(pilot, 2)  # 2 Hva har fungert: two notes, the second low down
         await pilot.press("tab")
         note = app.focused
         assert isinstance(note, TextArea) and note.id == "f-worked"
@@ -134,7 +124,7 @@ async def test_the_step_bar_fits_at_80_columns_with_the_current_step_in_full(mak
     create_demo_group(store)
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
-        screen = await _open_meeting(app, pilot)
+        screen = await open_meeting_at(pilot)
         for index, spec in enumerate(screen.steps):
             await pilot.pause()
             cells = list(screen.query(StepCell))
@@ -163,7 +153,7 @@ async def test_ctrl_q_avslutt_is_always_on_the_key_bar_at_80_columns(make_app, s
         await _key_bar_ends_with_quit(app)
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
-        await _open_meeting(app, pilot, 4)  # 4 Tiltak: Ctrl+T too
+        await open_meeting_at(pilot, 4)  # 4 Tiltak: Ctrl+T too
         await _key_bar_ends_with_quit(app)
         await pilot.press("ctrl+t")
         await wait_until(pilot, lambda: isinstance(app.focused, Input), "a new measure")
@@ -261,7 +251,7 @@ async def test_a_resized_window_is_laid_out_for_its_new_size(make_app, store):
     create_demo_group(store)
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
-        screen = await _open_meeting(app, pilot)
+        screen = await open_meeting_at(pilot)
         bar = screen.query_one("#progress")
         assert app.has_class("narrow", "short") and bar.has_class("one-line")
         await pilot.resize_terminal(120, 40)

@@ -141,3 +141,109 @@ def test_finalize_saves_what_is_pending_first_and_refuses_while_saves_fail(sessi
     path = session.finalize(tmp_path / "referater")
     assert session.finalized and "Skrevet rett før ferdigstilling." in path.read_text(encoding="utf-8")
     assert session.flush() is Saved.NOTHING  # a finalized minute is never written again
+
+
+def test_while_the_minute_is_finalized_nothing_is_saved_and_the_text_waits(session, store, tmp_path):
+    session.begin_finalize()
+    assert session.finalizing
+    session.pending["aob"] = "Skrevet mens referatet lagres."
+    assert session.flush() is Saved.NOTHING and session.pending == {"aob": "Skrevet mens referatet lagres."}
+    with pytest.raises(StoreError):
+        session.write(store.set_attendance, session.meeting_id, session.members[0].id, "present")
+    with pytest.raises(StoreError):
+        session.begin_finalize()  # a second F10
+    assert session.renew_lease()  # the heartbeat waits too
+    session.finalize_minute(tmp_path / "referater")
+    assert session.finalized and not session.finalizing
+
+
+def test_a_finalize_that_fails_in_its_second_half_leaves_the_meeting_open(session, store, tmp_path, monkeypatch):
+    import moteleder.meeting
+
+    def locked(*args, **kwargs):
+        raise StoreError("Databasen er i bruk av et annet program akkurat nå, så det siste ble ikke lagret.")
+
+    monkeypatch.setattr(moteleder.meeting, "finalize", locked)
+    session.begin_finalize()
+    with pytest.raises(StoreError):
+        session.finalize_minute(tmp_path / "referater")
+    assert not session.finalizing and not session.finalized
+    session.pending["aob"] = "Skrevet etterpå"
+    assert session.flush() is Saved.SAVED  # saving goes on
+    assert not store.meeting(session.meeting_id).is_finalized
+
+
+# ---------------------------------------------------------------- who is here, and the routine's rules
+def _group(store, profile_id: str, *, age: int, services: int, person_member: bool = True) -> int:
+    from datetime import date
+
+    group_id = store.create_group("Mina Muster", birth_year=date.today().year - age, profile_id=profile_id)
+    if person_member:
+        store.add_member(group_id, "Mina Muster", role="eleven", kind="person")
+    store.add_member(group_id, "Mona Muster", role="mor", kind="guardian")
+    for i in range(services):
+        store.add_member(group_id, f"Fagperson {i}", role="rådgiver", service=f"Tjeneste {i}", is_coordinator=i == 0)
+    return group_id
+
+
+def _session_for(store, group_id: int) -> MeetingSession:
+    from moteleder.profiles import get_profile
+
+    return MeetingSession(store, begin_meeting(store, group_id), profile=get_profile(store.group(group_id).profile_id))
+
+
+def test_odda_four_members_besides_family_is_fine(store):
+    """(Moved from the app tests: the opening shows no membership warnings.)"""
+    session = _session_for(store, _group(store, "odda", age=8, services=4))
+    assert session.membership_warnings() == []
+
+
+def test_odda_warns_about_a_fifth_member_and_the_person_from_seven(store):
+    session = _session_for(store, _group(store, "odda", age=8, services=5, person_member=False))
+    text = "\n".join(session.membership_warnings())
+    assert ("5 medlemmer" in text or "fem medlemmer" in text) and "fast medlem" in text
+
+
+def test_farsund_asks_for_the_parents_or_a_recorded_agreement(store):
+    session = _session_for(store, _group(store, "farsund", age=12, services=2))
+    assert session.attendance_warnings() == []  # nobody marked yet
+    mother = next(m for m in session.members if m.kind == "guardian")
+    person = next(m for m in session.members if m.kind == "person")
+    store.set_attendance(session.meeting_id, mother.id, "absent")
+    store.set_attendance(session.meeting_id, person.id, "present")
+    assert any("Foresatte er ikke til stede" in w for w in session.attendance_warnings())
+    session.agree_without_guardians(True)
+    assert not any("Foresatte" in w for w in session.attendance_warnings())
+    assert store.meeting(session.meeting_id).agreed_without_guardians
+
+
+def test_a_guest_is_present_at_this_meeting_only_and_a_new_measure_is_this_meetings(session, store):
+    guest = session.add_guest("Hanne Helse", "helsesykepleier")
+    assert guest in session.members and not guest.standing
+    assert store.attendance(session.meeting_id)[guest.id] == "present"
+    assert "Hanne Helse" in session.names()
+    measure = session.add_measure()
+    assert [m.id for m in store.measures_agreed(session.meeting_id)][-1] == measure.id
+
+
+def test_the_next_meetings_time_is_read_back_or_refused_in_norwegian(session):
+    from datetime import timedelta
+
+    from moteleder.dates import DateInputError
+
+    assert session.next_meeting_when("  ", "14.00") == ""
+    later = session.meeting_day + timedelta(days=30)
+    text = session.next_meeting_when(later.strftime("%d.%m.%Y"), "14:00")
+    assert text.endswith("kl. 14.00") and "ikke etter" not in text
+    assert session.next_meeting_when(session.meeting_day.strftime("%d.%m.%Y"), "").endswith(
+        "— datoen er ikke etter dette møtet")
+    with pytest.raises(DateInputError):
+        session.next_meeting_when("31.02.2027", "")
+    with pytest.raises(DateInputError):
+        session.next_meeting_when(later.strftime("%d.%m.%Y"), "25.99")
+
+
+def test_ordinary_meeting_talk_raises_no_flag(session):
+    """(Moved from the app tests: no banner for ordinary talk about a decision.)"""
+    text = "Han har vedtak om spesialundervisning, og opplæringen i norsk går fint."
+    assert session.check("worked", text) is None

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -41,6 +42,8 @@ class StoreConnection:
         self.conn = conn
         self.path = path
         self._db: Database | None = None
+        # One thread's transaction at a time on the shared connection (the app's workers).
+        self.lock = threading.RLock()
         self.tightened = False
         """True when `open` found the database (or its -wal/-shm) readable by others and made it 0600."""
 
@@ -175,17 +178,18 @@ class StoreConnection:
         write — the next position, say — cannot be overtaken by another writer in between.
         Inside an open transaction this is simply part of it.
         """
-        if self.conn.in_transaction:
-            yield
-            return
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-            self.conn.commit()
-        except BaseException:
+        with self.lock:  # another thread's transaction is never joined, only waited for
             if self.conn.in_transaction:
-                self.conn.rollback()
-            raise
+                yield
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                self.conn.commit()
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.rollback()
+                raise
 
     @contextmanager
     def saving(self) -> Iterator[None]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -15,6 +15,7 @@ from moteleder.app.screens.confirm import ConfirmScreen
 from moteleder.app.widgets.curtain import CurtainMixin, PrivacyCurtain
 from moteleder.app.widgets.group_list import GroupList
 from moteleder.app.widgets.key_bar import KeyBar
+from moteleder.app.workers import DB, WorkDone, WorkFailed, on_db, report_failure
 from moteleder.store import StoreError
 
 # See attention.home_lines. A date (dd.mm.åååå) or «Ikke satt» fits under «Neste møte», and a
@@ -52,6 +53,8 @@ class HomeScreen(CurtainMixin, Screen[None]):
         yield KeyBar()
 
     _stamp: tuple | None = None  # the state of the data the list was last filled from
+    _fills = 0  # readings of the figures started; only the newest one's are shown
+    _shown = 0  # the reading now on screen (or that failed)
 
     def on_mount(self) -> None:
         # Opened straight into one group's meeting (--gruppe): the list of all groups stays
@@ -60,12 +63,14 @@ class HomeScreen(CurtainMixin, Screen[None]):
         self._unfinished = self.app.store.active_meetings()
         if self.app.start_group_id is not None or self._unfinished:
             self.set_curtain(True)
-        self.refresh_groups()
+        # The figures are read after the first paint, in a worker (see refresh_groups).
+        self._stamp = self._data_stamp()
+        self.call_after_refresh(self.refresh_groups)
         self.call_after_refresh(self._offer_resume)
 
     def on_screen_resume(self) -> None:
-        # Also sent when the screen is first shown, right after on_mount has filled the list:
-        # with thousands of groups, fill it again only when the data has changed since.
+        # Also sent when the screen is first shown, right after on_mount (whose reading is on
+        # its way): with thousands of groups, read again only when the data has changed since.
         self.curtain_on_return()
         if self._stamp != self._data_stamp():
             self.refresh_groups()
@@ -75,17 +80,53 @@ class HomeScreen(CurtainMixin, Screen[None]):
 
         return data_stamp(self.app.store)
 
-    def refresh_groups(self) -> None:
-        """Fill the list from `needs_attention` (a few set-based queries for all groups); at
-        start, from what was read while Textual loaded."""
-        self._stamp = self._data_stamp()
-        figures = self.app.take_home_figures()
-        if figures is not None:
-            keys, rows = figures.keys, figures.rows
-        else:
-            from moteleder.attention import home_lines
+    @property
+    def groups_shown(self) -> bool:
+        """Is the newest reading of the figures on screen?"""
+        return self._fills > 0 and self._shown == self._fills
 
-            keys, rows = home_lines(self.app.store, date.today(), profiles=self.app.profiles)
+    def refresh_groups(self) -> None:
+        """Read the figures in a worker, `needs_attention` (a few set-based queries for all
+        groups) or, at start, what was read while Textual loaded; `_show_groups` fills the list."""
+        self._stamp = self._data_stamp()
+        self._fills += 1
+        self._read_figures(self.app, self.app.profiles, self._fills)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group=DB)
+    def _read_figures(self, app, profiles, number: int) -> None:
+        with on_db(self, "home"):
+            figures = app.take_home_figures()
+            if figures is not None:
+                keys, rows = figures.keys, figures.rows
+            else:
+                from moteleder.attention import home_lines
+
+                keys, rows = home_lines(app.store, date.today(), profiles=profiles)
+            self.post_message(WorkDone("home", (number, keys, rows)))
+
+    def on_work_done(self, message: WorkDone) -> None:
+        if message.job == "home":
+            number, keys, rows = message.result
+            if number == self._fills:  # (else a newer reading is on its way)
+                self._shown = number
+                self._show_groups(keys, rows)
+
+    def on_work_failed(self, message: WorkFailed) -> None:
+        import sqlite3
+
+        from moteleder.store import is_damage
+
+        if message.job != "home":
+            return
+        if isinstance(message.error, sqlite3.DatabaseError) and is_damage(message.error):
+            # A damaged database stops the app, as it always has: a calm message in the
+            # terminal and a private report (CrashReporting), and the file left as it is.
+            raise message.error
+        self._shown = self._fills
+        self._stamp = None  # read again on the way back to this screen
+        report_failure(self, message.error, title="Oversikten ble ikke lest")
+
+    def _show_groups(self, keys: list[str], rows: list) -> None:
         group_list = self.query_one("#groups", GroupList)
         # The selected group stays selected.
         group_list.set_rows(keys, rows, cursor_key=group_list.cursor_key)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -13,6 +13,7 @@ from textual.widgets import Button, DataTable, Header, Input, Label, Static
 
 from moteleder.app.plain import plain_cells
 from moteleder.app.widgets.key_bar import KeyBar
+from moteleder.app.workers import DB, WorkDone, WorkFailed, failure_text, on_db, report_failure
 
 
 class InvitationScreen(Screen[None]):
@@ -28,6 +29,13 @@ class InvitationScreen(Screen[None]):
     def __init__(self, group_id: int) -> None:
         super().__init__()
         self.group_id = group_id
+        self.writing = False  # the invitation is being written (in a worker): nothing else is saved
+
+    def _busy(self) -> bool:
+        """While the invitation is written, this screen writes nothing else (see app/workers.py)."""
+        if self.writing:
+            self.notify("Vent litt: innkallingen skrives.", title="Innkalling")
+        return self.writing
 
     def compose(self) -> ComposeResult:
         group = self.app.store.group(self.group_id)
@@ -117,6 +125,8 @@ class InvitationScreen(Screen[None]):
     def _set_meeting(self) -> None:
         from moteleder.dates import DateInputError, parse_date, parse_time
 
+        if self._busy():
+            return
         error = self.query_one("#invitation-error", Static)
         try:
             day = parse_date(self.query_one("#plan-date", Input).value)
@@ -141,6 +151,8 @@ class InvitationScreen(Screen[None]):
 
     @on(Button.Pressed, "#add-item")
     def action_add_item(self) -> None:
+        if self._busy():
+            return
         planned = self.planned
         text = self.query_one("#item-text", Input).value.strip()
         if planned is None:
@@ -158,26 +170,53 @@ class InvitationScreen(Screen[None]):
 
     @on(Button.Pressed, "#write")
     def action_write(self) -> None:
-        from moteleder.export import ExportError
-        from moteleder.invitation import InvitationError, write_invitation
-
+        """Write the agenda (Markdown) and the calendar file in a worker; the result lands in
+        `on_work_done`."""
+        if self._busy():
+            return
         planned = self.planned
         error = self.query_one("#invitation-error", Static)
         if planned is None or planned.starts_at is None:
             error.update("Sett tidspunkt for neste møte først.")
             return
         folder = self.app.minutes_dir.parent / "innkallinger"
-        try:
-            written = write_invitation(self.app.store, planned.id, folder, profiles=self.app.profiles)
-        except (InvitationError, ExportError) as problem:
-            error.update(str(problem))
-            return
+        self.writing = True
         error.update("")
+        self.query_one("#invitation-result", Static).update("Skriver innkallingen …")
+        self._write_in_worker(self.app.store, planned.id, folder, self.app.profiles)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group=DB)
+    def _write_in_worker(self, store, meeting_id: int, folder, profiles) -> None:
+        from moteleder.invitation import write_invitation
+
+        with on_db(self, "invitation"):
+            self.post_message(WorkDone("invitation", write_invitation(store, meeting_id, folder, profiles=profiles)))
+
+    def on_work_done(self, message: WorkDone) -> None:
+        if message.job != "invitation":
+            return
+        self.writing = False
+        written = message.result
         text = f"Innkallingen er skrevet.\nSaksliste: {written.markdown_path}\nKalenderfil: {written.ics_path}"
         if written.warning:
             text += f"\n\n⚠ {written.warning}"
         self.query_one("#invitation-result", Static).update(text)
         self._refresh()
 
+    def on_work_failed(self, message: WorkFailed) -> None:
+        from moteleder.export import ExportError
+        from moteleder.invitation import InvitationError
+
+        if message.job != "invitation":
+            return
+        self.writing = False
+        self.query_one("#invitation-result", Static).update("")
+        if isinstance(message.error, (InvitationError, ExportError)):
+            self.query_one("#invitation-error", Static).update(str(message.error))  # said in place, as before
+        else:
+            report_failure(self, message.error, title="Innkallingen ble ikke skrevet")
+            self.query_one("#invitation-error", Static).update(failure_text(message.error))
+
     def action_back(self) -> None:
-        self.dismiss()
+        if not self._busy():
+            self.dismiss()

@@ -3,7 +3,7 @@ never from a meeting, so results from other groups do not appear on the shared s
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Header, Input, Static
 from moteleder.app.plain import plain_cells
 from moteleder.app.widgets.curtain import CurtainMixin, PrivacyCurtain
 from moteleder.app.widgets.key_bar import KeyBar
+from moteleder.app.workers import DB, WorkDone, WorkFailed, on_db, report_failure
 
 
 class SearchScreen(CurtainMixin, Screen[None]):
@@ -47,20 +48,48 @@ class SearchScreen(CurtainMixin, Screen[None]):
     def after_curtain_raised(self) -> None:
         self.query_one("#query", Input).focus()
 
+    _searches = 0  # searches started; only the newest one's hits are shown
+
     @on(Input.Submitted, "#query")
     def _search(self, event: Input.Submitted) -> None:
-        from rich.text import Text
+        """Search in a worker (refreshing the index may take a moment): the screen says
+        «Søker …» and stays usable; the hits land in `_show_hits`."""
+        words = event.value.strip()
+        self._searches += 1
+        status = self.query_one("#search-status", Static)
+        if not words:
+            self.query_one("#results", DataTable).clear()
+            self._hits = {}
+            status.update("")
+            return
+        status.update("Søker …")
+        self._run_search(self.app.store, words, self._searches)
 
+    @work(thread=True, exclusive=True, exit_on_error=False, group=DB)
+    def _run_search(self, store, words: str, number: int) -> None:
         from moteleder.search import search
 
-        words = event.value.strip()
+        with on_db(self, "search"):
+            hits = search(store, words, limit=100)
+            self.post_message(WorkDone("search", (number, words, hits)))
+
+    def on_work_done(self, message: WorkDone) -> None:
+        if message.job == "search":
+            number, words, hits = message.result
+            if number == self._searches:  # (else a newer search has replaced this one)
+                self._show_hits(words, hits)
+
+    def on_work_failed(self, message: WorkFailed) -> None:
+        if message.job == "search":
+            self.query_one("#search-status", Static).update("Søket kunne ikke gjøres. Prøv igjen.")
+            report_failure(self, message.error, title="Ikke søkt")
+
+    def _show_hits(self, words: str, hits: list) -> None:
+        from rich.text import Text
+
         table = self.query_one("#results", DataTable)
         table.clear()
         self._hits = {}
-        if not words:
-            self.query_one("#search-status", Static).update("")
-            return
-        hits = search(self.app.store, words, limit=100)
         for n, hit in enumerate(hits):
             snippet = Text(hit.snippet)
             for a, b in hit.marks:
