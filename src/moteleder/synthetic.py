@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -563,37 +563,22 @@ def _memoized_rendering() -> Iterator[None]:
             setattr(module, name, function)
 
 
-def generate_groups(store: Store, n: int, *, seed: int, console=None, today: date | None = None) -> int:
-    """Write N synthetic groups (demo, fictive names) with their history; returns how many were made."""
-    today = today or date.today()
-    progress = None
-    if console is not None and console.is_terminal:
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeRemainingColumn,
-        )
+def generate_groups(
+    store: Store, n: int, *, seed: int, today: date | None = None, on_group: Callable[[], None] | None = None
+) -> int:
+    """Write N synthetic groups (demo, fictive names) with their history; returns how many were made.
 
-        progress = Progress(TextColumn("Lager syntetiske grupper"), BarColumn(), MofNCompleteColumn(),
-                            TimeRemainingColumn(), console=console, transient=True)
+    `on_group` is called after each group (the command line's progress bar)."""
+    today = today or date.today()
     rows = _Rows(store)
     made = 0
-    try:
-        if progress is not None:
-            progress.start()
-            task = progress.add_task("grupper", total=n)
-        with store.transaction(), _memoized_rendering():
-            for plan in iter_plans(n, seed=seed, today=today):
-                rows.add_group(plan)
-                made += 1
-                if made % 200 == 0:
-                    rows.flush(store)
-                if progress is not None:
-                    progress.advance(task)
-            rows.flush(store)
-    finally:
-        if progress is not None:
-            progress.stop()
+    with store.transaction(), _memoized_rendering():
+        for plan in iter_plans(n, seed=seed, today=today):
+            rows.add_group(plan)
+            made += 1
+            if made % 200 == 0:
+                rows.flush(store)
+            if on_group is not None:
+                on_group()
+        rows.flush(store)
     return made
