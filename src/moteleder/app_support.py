@@ -29,12 +29,12 @@ def open_store_or_exit(db_arg: str | None, err_console, *, for_writing: bool = F
     except StoreError as error:
         if store is not None:
             store.close()
-        from moteleder.cli_output import error as show_error  # rich: only on the command line
+        from moteleder.cli.output import error as show_error  # rich: only on the command line
 
         show_error(err_console, error)
         return None
     if store.tightened:
-        from moteleder.cli_output import note
+        from moteleder.cli.output import note
 
         note(err_console, tightened_message(store.path))
     return store

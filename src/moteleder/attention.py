@@ -3,7 +3,8 @@
 `needs_attention(store, today)` answers with a handful of set-based queries (one per
 kind of fact, never one per group), so the home screen and `moteleder oversikt` stay
 fast with thousands of groups (2,000 groups with 16,000 meetings: see
-`scripts/bench_between.py`). The rules come from each group's routine profile.
+`scripts/bench_between.py`). The rules come from each group's routine profile; the
+reasons' words and ranks from `moteleder.attention_reasons`.
 """
 
 from __future__ import annotations
@@ -12,30 +13,20 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from moteleder.attention_reasons import (
+    IN_PROGRESS,
+    NO_CONSENT,
+    NO_NEXT_MEETING,
+    RANK_IN_PROGRESS,
+    Reason,
+    Reasons,
+)
 from moteleder.consent import EXPIRY_NOTICE_DAYS
 from moteleder.profiles.rules import evaluation_due
 
 if TYPE_CHECKING:
     from moteleder.profiles import Profile, ProfileSet
     from moteleder.store import Store
-
-# What is most urgent first; the numbers order the reasons and the groups.
-RANK_MINUTE = 1
-RANK_MEASURES = 2
-RANK_EVALUATION = 3
-RANK_CONSENT = 4
-RANK_MEETINGS = 5
-RANK_NEXT_MEETING = 6
-RANK_IN_PROGRESS = 8
-
-
-@dataclass(slots=True, frozen=True)
-class Reason:
-    """One thing to see to, in plain Norwegian."""
-
-    kind: str  # minute | measures | evaluation | consent | meetings | next_meeting | in_progress
-    text: str
-    rank: int
 
 
 @dataclass(slots=True)
@@ -68,10 +59,6 @@ class GroupStatus:
     def sort_key(self) -> tuple:
         top = min((r.rank for r in self.reasons), default=99)
         return (top, -len(self.reasons), self.person_name.casefold(), self.group_id)
-
-
-def _short(day: date) -> str:
-    return f"{day.day:02d}.{day.month:02d}.{day.year}"  # strftime is slow enough to matter here
 
 
 def _day(value: str | None) -> date | None:
@@ -155,7 +142,7 @@ def needs_attention(
     evaluations = dict(db.execute(_EVALUATIONS.format(scope=scope), params))
 
     today_iso, year_ago = params["today"], params["year_ago"]
-    said = _Reasons()
+    said = Reasons()
     rules: dict[str, _Rules] = {}
     ranked = []
     for gid, name, demo, profile_id, kind, started, earlier_meeting, last, recent in groups:
@@ -191,7 +178,7 @@ def needs_attention(
         consent = consents.get(gid)
         if consent is None:
             if rule.consent_required:
-                reasons.append(_NO_CONSENT)
+                reasons.append(NO_CONSENT)
         else:
             valid, latest_expiry, latest_end = consent
             if not valid:
@@ -208,11 +195,11 @@ def needs_attention(
             reasons.append(said.meetings(recent, rule.minimum))
         if next_meeting is None:
             if active is None:
-                reasons.append(_NO_NEXT_MEETING)
+                reasons.append(NO_NEXT_MEETING)
         elif planned[:10] < today_iso:
             reasons.append(said.not_held(next_meeting.date()))
         if active is not None and not minute_late:
-            reasons.append(_IN_PROGRESS)
+            reasons.append(IN_PROGRESS)
         status = GroupStatus(
             gid, name, bool(demo), profile_id, kind or "koordinator", coordinator or "",
             member_count or 0, date.fromisoformat(last[:10]) if last else None, next_meeting,
@@ -271,74 +258,6 @@ def _consent_facts(rows, today: str) -> dict[int, list]:
         if ended is not None and (seen[2] is None or ended > seen[2]):
             seen[2] = ended
     return facts
-
-
-_NO_CONSENT = Reason("consent", "Samtykke er ikke registrert", RANK_CONSENT)
-_NO_NEXT_MEETING = Reason("next_meeting", "Neste møte er ikke satt", RANK_NEXT_MEETING)
-_IN_PROGRESS = Reason("in_progress", "Møte pågår, referatet er ikke ferdigstilt", RANK_IN_PROGRESS)
-
-
-def _once_per_run(make):
-    """Memoise a `_Reasons` method on its arguments: the text is written once per run."""
-    name = make.__name__
-
-    def reason(self, *args) -> Reason:
-        key = (name, *args)
-        found = self.known.get(key)
-        if found is None:
-            found = self.known[key] = make(self, *args)
-        return found
-
-    return reason
-
-
-class _Reasons:
-    """The reasons of one run, each text written once: many groups share the same few dates
-    and counts, and `Reason` is frozen, so groups can share one."""
-
-    __slots__ = ("known",)
-
-    def __init__(self) -> None:
-        self.known: dict[tuple, Reason] = {}
-
-    @_once_per_run
-    def minute(self, held: date, deadline: date) -> Reason:
-        text = f"Referatet fra {_short(held)} er ikke ferdigstilt (frist {_short(deadline)})"
-        return Reason("minute", text, RANK_MINUTE)
-
-    @_once_per_run
-    def measures(self, overdue: int) -> Reason:
-        text = (
-            f"{overdue} tiltak har passert frist eller evalueringstid" if overdue > 1
-            else "Ett tiltak har passert frist eller evalueringstid"
-        )  # fmt: skip
-        return Reason("measures", text, RANK_MEASURES)
-
-    @_once_per_run
-    def evaluation(self, due: date) -> Reason:
-        text = f"Evalueringen av gruppen skulle vært gjort {_short(due)}"
-        return Reason("evaluation", text, RANK_EVALUATION)
-
-    @_once_per_run
-    def consent_ended(self, latest_end: str | None) -> Reason:
-        ended = f" ({_short(date.fromisoformat(latest_end))})" if latest_end else ""
-        return Reason("consent", f"Samtykket er utløpt eller trukket tilbake{ended}", RANK_CONSENT)
-
-    @_once_per_run
-    def consent_expires(self, expires_on: str) -> Reason:
-        text = f"Samtykket utløper {_short(date.fromisoformat(expires_on))}"
-        return Reason("consent", text, RANK_CONSENT)
-
-    @_once_per_run
-    def meetings(self, recent: int, minimum: int) -> Reason:
-        had = "Ingen møter" if recent == 0 else ("Ett møte" if recent == 1 else f"{recent} møter")
-        text = f"{had} siste tolv måneder (minst {minimum} i året)"
-        return Reason("meetings", text, RANK_MEETINGS)
-
-    @_once_per_run
-    def not_held(self, planned: date) -> Reason:
-        text = f"Det planlagte møtet {_short(planned)} er ikke holdt"
-        return Reason("next_meeting", text, RANK_NEXT_MEETING)
 
 
 class _Rules:

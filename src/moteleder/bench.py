@@ -183,7 +183,7 @@ def measure_save(store, meeting_id: int, rounds: int = 1000) -> float:
 
 def measure_export(db: Path, folder: Path) -> tuple[float, int]:
     """Minutes per second for `moteleder eksport` of everything, and how many were written."""
-    from moteleder.export import run_export
+    from moteleder.cli.export import run_export
 
     with open(os.devnull, "w") as devnull, contextlib.redirect_stdout(devnull):
         start = time.perf_counter()

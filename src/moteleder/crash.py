@@ -18,8 +18,11 @@ from pathlib import Path
 REPORT_PREFIX = "feilrapport-"
 
 
-def crash_message(report: Path | None, error: BaseException | None = None) -> str:
-    """What the user reads in the terminal after the app stopped."""
+def crash_message(
+    report: Path | None, error: BaseException | None = None, *, in_meeting: bool = True
+) -> str:
+    """What the user reads in the terminal after the app stopped (`in_meeting=False`: a command
+    that had no meeting open, so nothing is said about the meeting's text)."""
     import sqlite3
 
     cause = ""
@@ -34,10 +37,15 @@ def crash_message(report: Path | None, error: BaseException | None = None) -> st
         else "Den tekniske informasjonen kunne ikke lagres."
     )
     return (
-        "moteleder stoppet på grunn av en uventet feil.\n" + cause +
-        "Det som var skrevet i møtet er lagret fortløpende; start moteleder igjen for å fortsette "
-        "der du slapp.\n" + where
+        "moteleder stoppet på grunn av en uventet feil.\n" + cause
+        + (MEETING_SAVED if in_meeting else "") + where
     )
+
+
+MEETING_SAVED = (
+    "Det som var skrevet i møtet er lagret fortløpende; start moteleder igjen for å fortsette "
+    "der du slapp.\n"
+)
 
 
 def report_text(error: BaseException) -> str:

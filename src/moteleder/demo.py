@@ -1,4 +1,4 @@
-"""Demo data: one clearly fictive group to try a meeting at once, or many for scale tests."""
+"""Demo data: one clearly fictive group to try a meeting at once (many: `moteleder.synthetic`)."""
 
 from __future__ import annotations
 
@@ -164,42 +164,3 @@ def copy_rows(source: Store, target: Store) -> dict[str, dict[int, int]]:
                 if own_id:
                     ids[values["id"]] = cursor.lastrowid
     return new_ids
-
-
-def run_demo(args) -> int:
-    """`moteleder demo`: the demo group (or --grupper N synthetic groups)."""
-    from rich.text import Text
-
-    from moteleder.app_support import open_store_or_exit
-    from moteleder.cli_output import cli_console, say
-    from moteleder.cli_output import error as show_error
-
-    console, err = cli_console(), cli_console(stderr=True)
-    store = open_store_or_exit(args.db, err, for_writing=True)
-    if store is None:
-        return 1
-    try:
-        if getattr(args, "grupper", None):
-            from moteleder.synthetic import generate_groups
-
-            if args.grupper < 1:
-                show_error(err, "--grupper må være minst 1.")
-                return 2
-            count = generate_groups(store, args.grupper, seed=args.seed, console=console)
-            say(console, f"Laget {count} syntetiske ansvarsgrupper med oppdiktede navn i {store.path}.")
-            return 0
-        existing = existing_demo_group(store)
-        if existing is not None:
-            say(console, f"Demogruppen for {DEMO_PERSON} finnes allerede (gruppe {existing}), så ingenting er "
-                         f"endret. Åpne den med «moteleder --gruppe {existing}».")
-            return 0
-        group_id = create_demo_group(store)
-        console.print(Text.assemble(
-            "Laget demogruppen for ", (DEMO_PERSON, "bold"),
-            f" (oppdiktet, gruppe {group_id}) med to tidligere møter og et planlagt møte i {store.path}.",
-        ))
-        return 0
-    finally:
-        store.close()
-
-

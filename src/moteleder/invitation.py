@@ -178,31 +178,3 @@ def write_invitation(store: Store, meeting_id: int, folder: Path, *, sent_on: da
             raise ExportError(os_message(error, path)) from None
     store.record_invitation(meeting_id, sent_on, str(md_path), str(ics_path))
     return WrittenInvitation(md_path, ics_path, inv.warning)
-
-
-def run_innkalling(args) -> int:
-    """`moteleder innkalling MØTE-ID` (or the person's name): the invitation as Markdown and .ics."""
-    from moteleder.app_support import open_store_or_exit
-    from moteleder.cli_output import cli_console, note, say
-    from moteleder.cli_output import error as show_error
-    from moteleder.export import ExportError
-    from moteleder.lookup import meeting_id_from
-    from moteleder.store import StoreError
-
-    console = cli_console()
-    err = cli_console(stderr=True)
-    store = open_store_or_exit(args.db, err, for_writing=True)
-    if store is None:
-        return 1
-    try:
-        written = write_invitation(store, meeting_id_from(store, str(args.mote)), Path(args.ut).expanduser())
-    except (InvitationError, ExportError, StoreError) as error:
-        show_error(err, error)
-        return 1
-    finally:
-        store.close()
-    say(console, f"Skrev {written.markdown_path}")
-    say(console, f"Skrev {written.ics_path}")
-    if written.warning:
-        note(err, written.warning)
-    return 0

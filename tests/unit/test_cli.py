@@ -113,3 +113,44 @@ def test_demo_twice_says_the_demo_group_is_there_and_changes_nothing(tmp_path, c
     store.close()
     assert main(["demo", "--db", str(db)]) == 0
     assert "Laget demogruppen" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("count", ["0", "-3"])
+def test_demo_with_no_groups_is_a_norwegian_error_and_makes_nothing(tmp_path, capsys, count):
+    db = tmp_path / "m.db"
+    assert main(["demo", "--grupper", count, "--db", str(db)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == "Feil: --grupper må være minst 1.\n" and captured.out == ""
+    assert not db.exists()  # not even an empty database: the demo group was not made either
+
+
+def _crash_in(monkeypatch, module: str, function: str) -> None:
+    import importlib
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("noe uventet")
+
+    monkeypatch.setattr(importlib.import_module(module), function, crash)
+
+
+def test_a_crash_in_a_command_without_a_meeting_does_not_speak_of_the_meeting(tmp_path, capsys, monkeypatch):
+    from moteleder.crash import REPORT_PREFIX
+
+    db = tmp_path / "m.db"
+    Store.open(db).close()
+    _crash_in(monkeypatch, "moteleder.search", "search")
+    assert main(["sok", "tiltak", "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("moteleder stoppet på grunn av en uventet feil.\nTeknisk informasjon")
+    assert "møtet" not in err and "Traceback" not in err and "noe uventet" not in err
+    assert len(list(tmp_path.glob(f"{REPORT_PREFIX}*"))) == 1
+
+
+def test_a_crash_around_the_app_still_says_the_meeting_text_is_saved(tmp_path, capsys, monkeypatch):
+    db = tmp_path / "m.db"
+    Store.open(db).close()
+    _crash_in(monkeypatch, "moteleder.app.run", "run_app")
+    assert main(["--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert "moteleder stoppet på grunn av en uventet feil." in err
+    assert "Det som var skrevet i møtet er lagret fortløpende" in err and "noe uventet" not in err

@@ -1,4 +1,4 @@
-"""`moteleder profiler [--json]`: list the routine profiles and their rules."""
+"""`moteleder profiler [--json]`: list the routine profiles and their rules, in Norwegian."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ import json
 import sys
 from typing import Any
 
-from moteleder.profiles.loader import load_profiles, user_profile_dir
-from moteleder.profiles.model import Profile
+from moteleder.profiles import Profile, load_profiles, user_profile_dir
 
 NOT_SET = "ikke angitt"
 
@@ -95,7 +94,7 @@ def _print_rich(profiles: dict[str, Profile]) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from moteleder.cli_output import cli_console
+    from moteleder.cli.output import cli_console
 
     console = cli_console()
     console.print(Text(f"Egne profiler leses fra: {user_profile_dir()}", style="dim"))

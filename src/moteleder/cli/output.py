@@ -1,4 +1,4 @@
-"""The command line's consoles (rich): what the subcommands print, and how.
+"""The command line's consoles (rich): what the subcommands print, and how; the progress bars.
 
 Messages and results are soft-wrapped: rich never breaks a line at the terminal's width
 itself (the terminal wraps it for the eye), so a path stays whole for whoever copies it and
@@ -8,6 +8,8 @@ never read as rich markup (`say`, `plain`).
 A reader that goes away (`moteleder oversikt --csv | head -1`) is not an error: rich's
 own handling exits with 1 from wherever it was printing, so these consoles raise
 BrokenPipeError instead, and `moteleder.cli.main` ends quietly with the shell's 141.
+
+Every rich import of the command line is in this package; the core never loads rich.
 """
 
 from __future__ import annotations
@@ -53,3 +55,23 @@ def error(console: Console, text: object) -> None:
 
 def note(console: Console, text: object) -> None:
     say(console, text, label="Merk:", style="bold yellow")
+
+
+class _NoProgress:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def __bool__(self) -> bool:
+        return False
+
+
+def progress_bar(console: Console, total: int):
+    """A progress bar on a terminal for long work (200 items or more); quiet (and false) when piped."""
+    if not console.is_terminal or total < 200:
+        return _NoProgress()
+    from rich.progress import Progress
+
+    return Progress(console=console, transient=True)
