@@ -73,10 +73,7 @@ def test_the_command_line_imports_without_textual():
 
 
 # Imports of rich outside the app and the command line that are known, each with its reason.
-KNOWN_RICH_ELSEWHERE = {
-    "crash.py": "the app's crash mixin (a Textual hook), which belongs in app/",
-    "guard/cli.py": "its run_feedback, superseded by moteleder.cli.guard; the guard's owner removes it",
-}
+KNOWN_RICH_ELSEWHERE: dict[str, str] = {}
 
 
 def test_rich_is_imported_only_by_the_app_and_the_command_line():

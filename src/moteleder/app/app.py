@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
-from moteleder.crash import CrashReporting
+from moteleder.app.crash_reporting import CrashReporting
 from moteleder.store import Store
 
 # The top-level styles/ folder, installed as the data package moteleder.styles (see pyproject.toml).

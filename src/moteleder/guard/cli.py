@@ -1,4 +1,5 @@
-"""`moteleder flagg`: check texts for off-limits topics, one JSON line per text."""
+"""`moteleder flagg`: check texts for off-limits topics, one JSON line per text (and the JSON of
+the leader's feedback; the command line's `moteleder.cli.guard` opens the database for it)."""
 
 from __future__ import annotations
 
@@ -69,26 +70,8 @@ def feedback_json(row: dict) -> str:
     )
 
 
-def run_feedback(args) -> int:
-    """`moteleder flagg --tilbakemelding`: the leader's feedback to the guard, as JSON lines."""
-    from rich.console import Console
-
-    from moteleder.app_support import open_store_or_exit
-
-    store = open_store_or_exit(getattr(args, "db", None), Console(stderr=True, highlight=False, soft_wrap=True))
-    if store is None:
-        return 1
-    out = _utf8(sys.stdout, write=True)
-    for row in store.guard_feedback():
-        out.write(feedback_json(row) + "\n")
-    out.flush()
-    return 0
-
-
 def run_flagg(args) -> int:
     """Check each argument, or each line of standard input, and write one JSON line each."""
-    if getattr(args, "tilbakemelding", False):
-        return run_feedback(args)
     out = _utf8(sys.stdout, write=True)
     texts = list(getattr(args, "tekst", None) or [])
     if texts:
