@@ -25,11 +25,8 @@ from textual.widgets import (
     TextArea,
 )
 
-from moteleder.dates import (
-    DateInputError,
-    format_weekday_date,
-    parse_date,
-)
+from moteleder.app.widgets.date_input import DateInput
+from moteleder.dates import DateInputError, format_weekday_date
 from moteleder.models import Measure, Member, Review
 
 ATTENDANCE_CHOICES = (("present", "Til stede"), ("absent", "Forfall"))
@@ -204,8 +201,8 @@ class MeasureRow(Vertical):
                 yield Select(DUE_KIND_OPTIONS, value=m.due_kind or "frist", allow_blank=False, classes="ms-kind")
             with Vertical(classes="ms-field ms-due-field"):
                 yield Label("Dato", classes="small-label", markup=False)
-                yield Input(m.due_text or (m.due_on.strftime("%d.%m.%Y") if m.due_on else ""), placeholder="dd.mm.åååå",
-                            classes="ms-due")
+                yield DateInput(m.due_text or m.due_on, optional=True, placeholder="dd.mm.åååå",
+                                classes="ms-due")
             yield Button("Fjern", classes="ms-remove")
         yield Static("", classes="field-error ms-error", markup=False)
 
@@ -238,22 +235,24 @@ class MeasureRow(Vertical):
             values["due_on"] = None
             error.update("")
             return
+        field = self.query_one(".ms-due", DateInput)
+        field.today = self.screen.meeting_day
         try:
-            day = parse_date(event.value, today=self.screen.meeting_day)
+            day = field.read()
         except DateInputError as problem:
             values["due_on"] = None
             error.update(str(problem))
             return
+        assert day is not None  # the field is not blank
         values["due_on"] = day.isoformat()
         warning = "  (datoen er passert)" if day < self.screen.meeting_day else ""
         error.update(Content.styled(f"{format_weekday_date(day)}{warning}", "dim"))
 
     def date_problem(self) -> str | None:
-        text = self.query_one(".ms-due", Input).value
-        if not text.strip():
-            return None
+        field = self.query_one(".ms-due", DateInput)
+        field.today = self.screen.meeting_day
         try:
-            parse_date(text, today=self.screen.meeting_day)
+            field.read()
         except DateInputError as problem:
             return str(problem)
         return None

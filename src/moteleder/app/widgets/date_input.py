@@ -36,14 +36,29 @@ class NorwegianDate(Validator):
 
 
 class DateInput(Input):
-    """An Input for one date, shown as 24.11.2026; `optional` lets it be left empty."""
+    """An Input for one date, shown as 24.11.2026; `optional` lets it be left empty.
 
-    def __init__(self, value: date | None = None, *, optional: bool = False, today: date | None = None,
-                 placeholder: str = "", validate_on: Iterable[str] = (), **kwargs) -> None:
-        super().__init__(format_short_date(value) if value else "", placeholder=placeholder,
-                         validators=[NorwegianDate(today=today)], validate_on=validate_on,
-                         valid_empty=optional, **kwargs)
-        self.today = today
+    `value` is a date, or the text as the user typed it earlier (kept as typed).
+    """
+
+    def __init__(self, value: date | str | None = None, *, optional: bool = False,
+                 today: date | None = None, placeholder: str = "", validate_on: Iterable[str] = (),
+                 **kwargs) -> None:
+        text = value if isinstance(value, str) else (format_short_date(value) if value else "")
+        self._validator = NorwegianDate(today=today)
+        super().__init__(text, placeholder=placeholder, validators=[self._validator],
+                         validate_on=validate_on, valid_empty=optional, **kwargs)
+        self._today = today
+
+    @property
+    def today(self) -> date | None:
+        """The day a date typed without a year belongs to."""
+        return self._today
+
+    @today.setter
+    def today(self, day: date | None) -> None:
+        self._today = day
+        self._validator.today = day
 
     def read(self) -> date | None:
         """The date typed; None when the field is optional and blank.
