@@ -24,7 +24,6 @@ machines:
 from __future__ import annotations
 
 import argparse
-from datetime import date
 import contextlib
 import json
 import os
@@ -33,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 TARGETS = {

@@ -60,6 +60,17 @@ async def open_meeting_at(pilot: Pilot, steps: int = 0):
     return screen
 
 
+async def open_group_page(pilot: Pilot):
+    """From the home screen: F4 opens the selected group's page (the demo group, say).
+    Returns the group page."""
+    from moteleder.app.screens.group import GroupScreen
+
+    await wait_for_groups(pilot)
+    await pilot.press("f4")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, GroupScreen), "the group page")
+    return pilot.app.screen
+
+
 async def wait_for_groups(pilot: Pilot) -> None:
     """Until the home screen's list of groups is filled (it is read in a worker)."""
     from moteleder.app.screens.home import HomeScreen

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.app.pilot_helpers import click, type_into, wait_until
+from tests.app.pilot_helpers import click, open_group_page, type_into, wait_until
 from textual.widgets import DataTable
 
 from moteleder.app.screens.consent import ConsentScreen
@@ -162,9 +162,7 @@ async def test_consent_registered_on_the_group_page_covers_the_services(make_app
     ppt = next(m for m in store.members(group_id) if m.service == "PPT")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("f4")
-        await pilot.pause()
+        await open_group_page(pilot)
         assert isinstance(app.screen, GroupScreen)
         assert "ikke registrert gyldig samtykke" in _text(app.screen, "#group-consent")
         await pilot.press("f6")
@@ -204,9 +202,7 @@ async def test_closing_a_group_makes_it_read_only_and_leaves_the_list(make_app, 
     group_id = create_demo_group(store)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("f4")
-        await pilot.pause()
+        await open_group_page(pilot)
         await click(pilot, "#close-group")
         await type_into(pilot, "#close-reason", "Koordinert innsats trengs ikke lenger")
         await click(pilot, "#confirm-close")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.app.pilot_helpers import click
+from tests.app.pilot_helpers import click, open_group_page
 from textual.widgets import DataTable
 
 from moteleder.app.screens.group import GroupScreen
@@ -33,9 +33,7 @@ async def test_measures_screen_filters_and_shows_history(make_app, store):
     group_id = create_demo_group(store)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("f4")
-        await pilot.pause()
+        await open_group_page(pilot)
         assert isinstance(app.screen, GroupScreen)
         await pilot.press("f7")
         await pilot.pause()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from icalendar import Calendar
-from tests.app.pilot_helpers import type_into, wait_until
+from tests.app.pilot_helpers import open_group_page, type_into, wait_until
 from textual.widgets import DataTable
 
 from moteleder.app.screens.evaluation import EvaluationScreen
@@ -61,9 +61,7 @@ async def test_invitation_from_the_app_with_an_item_reported_in_advance(make_app
     planned = store.planned_meeting(group_id)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("f4")
-        await pilot.pause()
+        await open_group_page(pilot)
         await pilot.press("f8")
         await pilot.pause()
         screen = app.screen
@@ -90,9 +88,7 @@ async def test_evaluation_is_saved_and_shown_in_the_history(make_app, store):
     group_id = create_demo_group(store)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("f4")
-        await pilot.pause()
+        await open_group_page(pilot)
         await pilot.press("f9")
         await pilot.pause()
         assert isinstance(app.screen, EvaluationScreen)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tests.app.pilot_helpers import click, open_meeting_at, wait_for_minute
 
 from moteleder.app.screens.meeting import MeetingScreen
 from moteleder.profiles import get_profile
-from tests.app.pilot_helpers import click, open_meeting_at, wait_for_minute
 
 SIZE = (140, 60)
 
@@ -141,8 +141,9 @@ async def test_farsund_requires_parents_or_a_recorded_agreement(make_app, store)
 
 @pytest.mark.parametrize("profile_id", ["standard", "melgy", "ilag", "odda", "lund", "farsund"])
 async def test_group_form_saves_the_chosen_routine(make_app, store, profile_id):
-    from moteleder.app.screens.group_form import GroupFormScreen
     from tests.app.pilot_helpers import type_into
+
+    from moteleder.app.screens.group_form import GroupFormScreen
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -6,7 +6,13 @@ from __future__ import annotations
 import errno
 import sqlite3
 
-from tests.app.pilot_helpers import open_meeting_at, type_into, wait_for_groups, wait_for_minute, wait_until
+from tests.app.pilot_helpers import (
+    open_meeting_at,
+    type_into,
+    wait_for_groups,
+    wait_for_minute,
+    wait_until,
+)
 
 from moteleder.app.screens.confirm import ConfirmScreen
 from moteleder.app.screens.meeting import MeetingScreen

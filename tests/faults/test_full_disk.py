@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from moteleder.store import connection as storage
 from moteleder.cli import main
 from moteleder.demo import create_demo_group
 from moteleder.store import Store, database_error_message, write_error_message
+from moteleder.store import connection as storage
 
 
 @pytest.fixture

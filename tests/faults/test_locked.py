@@ -6,10 +6,10 @@ import sqlite3
 
 import pytest
 
-from moteleder.store import connection as storage
 from moteleder.cli import main
 from moteleder.crash import REPORT_PREFIX
 from moteleder.store import Store, write_error_message
+from moteleder.store import connection as storage
 
 TOLD = ("Databasen er i bruk av et annet program (for eksempel moteleder i et annet vindu). "
         "Vent til det er ferdig, eller lukk det, og kjør kommandoen på nytt.")

@@ -4,16 +4,15 @@ rich is imported nowhere else outside the app."""
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import pkgutil
-import ast
 import subprocess
 import sys
 from pathlib import Path
 
 import moteleder
-
 
 # The command line's printing (rich) lives in this package and nowhere else outside the app.
 COMMAND_LINE = "moteleder.cli"

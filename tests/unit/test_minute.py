@@ -7,7 +7,14 @@ from datetime import date, datetime
 import pytest
 from markdown_it import MarkdownIt
 
-from moteleder.minute import CONFIDENTIAL, SECTION_TITLES, TITLE, Minute, ReviewedMeasure, render_minute
+from moteleder.minute import (
+    CONFIDENTIAL,
+    SECTION_TITLES,
+    TITLE,
+    Minute,
+    ReviewedMeasure,
+    render_minute,
+)
 from moteleder.models import Measure, Member, Review
 
 HOSTILE = [

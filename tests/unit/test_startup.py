@@ -10,9 +10,9 @@ from datetime import date
 from sqlite_utils import Database
 
 from moteleder.attention import needs_attention
+from moteleder.store import Store
 from moteleder.store.schema import migrations
 from moteleder.store.schema_version import MIGRATIONS
-from moteleder.store import Store
 
 
 def test_the_list_of_migration_names_matches_the_schema():

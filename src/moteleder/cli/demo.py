@@ -47,7 +47,13 @@ def _synthetic_groups(store, count: int, seed: int, console) -> int:
 
     if not console.is_terminal:
         return generate_groups(store, count, seed=seed)
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     progress = Progress(TextColumn("Lager syntetiske grupper"), BarColumn(), MofNCompleteColumn(),
                         TimeRemainingColumn(), console=console, transient=True)

@@ -62,7 +62,6 @@ def _unexpected(error: Exception, args: argparse.Namespace | None) -> int:
 
     from moteleder.crash import crash_message, write_report
     from moteleder.locations import data_dir, resolve_db_path
-
     from moteleder.store import StoreError
 
     if isinstance(error, StoreError) and isinstance(error.cause, sqlite3.DatabaseError):

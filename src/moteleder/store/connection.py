@@ -23,7 +23,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
 from moteleder.locations import ensure_private_dir
-from moteleder.store.errors import StoreError, damaged_message, is_damage, open_error_message, write_error_message
+from moteleder.store.errors import (
+    StoreError,
+    damaged_message,
+    is_damage,
+    open_error_message,
+    write_error_message,
+)
 from moteleder.store.schema_version import MIGRATION_SET, MIGRATIONS
 
 if TYPE_CHECKING:
