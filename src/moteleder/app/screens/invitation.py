@@ -89,7 +89,7 @@ class InvitationScreen(Screen[None]):
         return self.app.store.planned_meeting(self.group_id)
 
     def _refresh(self) -> None:
-        from moteleder.dates import format_datetime
+        from moteleder.dates import format_datetime, format_short_date
         from moteleder.profiles.rules import invitation_warning
 
         store = self.app.store
@@ -109,7 +109,7 @@ class InvitationScreen(Screen[None]):
             lines.append(f"Tema: {planned.theme}")
         sent = store.invitations(planned.id)
         if sent:
-            lines.append(f"Innkalling skrevet {date.fromisoformat(sent[-1]['sent_on']):%d.%m.%Y}.")
+            lines.append(f"Innkalling skrevet {format_short_date(date.fromisoformat(sent[-1]['sent_on']))}.")
             warning = invitation_warning(profile, planned.starts_at.date(), date.fromisoformat(sent[-1]["sent_on"]))
         else:
             warning = invitation_warning(profile, planned.starts_at.date(), None)

@@ -48,6 +48,9 @@ class MeetingScreen(StepPanes, GuardOnScreen, LeaseOnScreen, Finishing, Screen[N
         Binding("f9", "take_over", "Ta over møtet", priority=True),
     ]
 
+    session: MeetingSession
+    """The meeting being held (made in compose): every rule and every write goes through it."""
+
     def __init__(self, meeting_id: int, profile=None, *, lease_holder: str | None = None) -> None:
         super().__init__()
         from moteleder.profiles.rules import steps_for
