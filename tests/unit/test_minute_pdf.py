@@ -148,6 +148,14 @@ def test_a_character_no_font_has_becomes_a_replacement_and_the_pdf_is_made():
         assert "Tolk på" in _text(pdf)
 
 
+@needs_pdftotext
+def test_a_very_long_word_is_broken_inside_the_page_and_kept_whole_in_the_text():
+    word = "Kjempelangtordutenmellomrom" * 6
+    minute = Minute(person_name="Ola", starts_at=datetime(2026, 3, 2, 14), challenge=word)
+    text = _text(render_pdf(render_minute(minute), PdfInfo("Ola", date(2026, 3, 2), "A")))
+    assert word in "".join(text.split()).replace("\u200b", "")
+
+
 # ---------------------------------------------------------------------------- finalize and export
 @pytest.fixture
 def held(store):

@@ -28,6 +28,8 @@ KEYWORDS = ("ansvarsgruppe", "referat", "koordinerte tjenester", "taushetsbelagt
 REPLACEMENT = "\ufffd"
 """Stands in for a character none of the embedded fonts can show (PDF/A forbids a missing glyph)."""
 
+ZERO_WIDTH_SPACE = "\u200b"
+_LONG_WORD = re.compile(r"[^\s\u200b]{36,}")
 _MARKDOWN = MarkdownIt("commonmark").enable("table")
 _UNDISPLAYABLE = re.compile(r'the text `"((?:[^"\\]|\\.)*)"` could not be displayed')
 
@@ -80,6 +82,10 @@ def typst_string(text: str) -> str:
 
 
 # ---------------------------------------------------------------------------- Markdown → typst
+def _chunks(word: str, size: int) -> list[str]:
+    return [word[i:i + size] for i in range(0, len(word), size)]
+
+
 class _Writer:
     """Typst markup for one minute's Markdown tree; every text through `typst_string`."""
 
@@ -89,6 +95,9 @@ class _Writer:
     def text(self, value: str) -> str:
         for cluster in self.replace:
             value = value.replace(cluster, REPLACEMENT)
+        # typst never breaks inside a word: a very long one gets invisible break points, or it
+        # would run past the margin and out of the page.
+        value = _LONG_WORD.sub(lambda m: ZERO_WIDTH_SPACE.join(_chunks(m.group(0), 20)), value)
         return f"#{typst_string(value)};" if value else ""
 
     def inline(self, nodes) -> str:
