@@ -3,6 +3,7 @@ the meeting screen. No Textual."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -92,9 +93,14 @@ class Finalized:
     pdf_problem: str | None = None  # Norwegian; the minute itself is finalized all the same
 
 
-def finalize(store: Store, meeting_id: int, minutes_dir: Path, profiles=None) -> Path:
-    """Finalize the minute (see `finalize_minute`); the Markdown file's path."""
-    return finalize_minute(store, meeting_id, minutes_dir, profiles).path
+def finalize(store: Store, meeting_id: int, minutes_dir: Path, profiles=None, *,
+             on_pdf_problem: Callable[[str], None] | None = None) -> Path:
+    """Finalize the minute (see `finalize_minute`); the Markdown file's path. `on_pdf_problem`
+    hears (Norwegian) why the archive PDF is missing, when it is."""
+    done = finalize_minute(store, meeting_id, minutes_dir, profiles)
+    if done.pdf_problem and on_pdf_problem is not None:
+        on_pdf_problem(done.pdf_problem)
+    return done.path
 
 
 def finalize_minute(store: Store, meeting_id: int, minutes_dir: Path, profiles=None) -> Finalized:

@@ -314,12 +314,14 @@ class MeetingSession:
         """The second half, which may run in a worker: freeze the minute and write its files.
         On failure (ExportError / StoreError) the meeting stays open, to be tried again. The
         Markdown file's path; `pdf_problem` then says (Norwegian) if the archive PDF is missing."""
-        from moteleder.meeting import finalize_minute
+        from moteleder.meeting import finalize
+
+        def pdf_missing(problem: str) -> None:
+            self.pdf_problem = problem
 
         try:
-            done = finalize_minute(self.store, self.meeting_id, minutes_dir, self.profiles)
+            path = finalize(self.store, self.meeting_id, minutes_dir, self.profiles, on_pdf_problem=pdf_missing)
             self.finalized = True
-            self.pdf_problem = done.pdf_problem
         finally:
             self.finalizing = False
-        return done.path
+        return path
