@@ -16,6 +16,8 @@ machines:
   on a one-group database.
 - export: every finalized minute written by `moteleder eksport` (in-process), in
   minutes per second, against plain `open().write()` of the same texts.
+- pdf: the archive PDF (PDF/A-2a + PDF/UA-1) of one finalized minute, median over up to 50
+  minutes, against typst making the same kind of PDF of a one-line document.
 - memory: peak RSS of the app process that showed the home screen, against the
   minimal Textual app.
 - attention / search: measured when `moteleder.attention` / `moteleder.search` exist.
@@ -205,6 +207,25 @@ def measure_plain_writes(texts: list[str], folder: Path) -> float:
     return len(texts) / (time.perf_counter() - start)
 
 
+def measure_pdf(store, count: int = 50) -> tuple[float, float, int]:
+    """Median ms for one finalized minute's archive PDF, the same for a one-line PDF, and how many."""
+    from datetime import date as day
+
+    from moteleder.minute.pdf import PdfInfo, render_pdf
+
+    rows = []
+    for row in store.finalized_meetings():
+        rows.append(row)
+        if len(rows) == count:
+            break
+    info = PdfInfo(person_name="Ola Nordmann", meeting_day=day(2026, 3, 2), author="Kari Nordmann")
+    render_pdf("Referat.", info)  # the compiler and its fonts loaded once, as in a running app
+    times = [_timed(render_pdf, row["minute_md"] or "", PdfInfo(row["person_name"], None, "Koordinator"))
+             for row in rows]
+    reference = statistics.median(_timed(render_pdf, "Referat.", info) for _ in range(max(1, len(rows))))
+    return (statistics.median(times) if times else 0.0), reference, len(times)
+
+
 def _optional(store, small, name: str) -> dict | None:
     """Attention and search, if the modules exist in this build."""
     try:
@@ -326,6 +347,8 @@ def run(groups: int, db: Path | None, *, seed: int = 1, runs: int = 5) -> dict:
         texts = [row["minute_md"] or "" for row in store.finalized_meetings()]
         plain_per_s = measure_plain_writes(texts, tmp / "plain")
 
+        pdf_ms, pdf_ref, pdf_count = measure_pdf(store)
+
         attention = _optional(store, small, "attention")
         search = _optional(store, small, "search")
 
@@ -352,6 +375,8 @@ def run(groups: int, db: Path | None, *, seed: int = 1, runs: int = 5) -> dict:
         "export_minutes_per_s": _figure(per_s, plain_per_s, "minutes/s", "plain open().write() of the same texts",
                                         f"≥ {TARGETS['export_minutes_per_s']:g}",
                                         per_s >= TARGETS["export_minutes_per_s"], minutes=exported),
+        "pdf_per_minute_ms": _figure(pdf_ms, pdf_ref, "ms", "typst's PDF/A of a one-line document",
+                                     "≤ 50 ms", pdf_ms <= 50, minutes=pdf_count),
         "app_peak_memory_mb": _figure(memory, memory_ref, "MB", "minimal Textual app, peak RSS",
                                       f"≤ {TARGETS['memory_mb']:g} MB", memory <= TARGETS["memory_mb"]),
         "needs_attention_ms": attention or {"value": None, "note": "moteleder.attention is not in this build"},

@@ -1,4 +1,5 @@
-"""Writing minutes to Markdown files: safe names, atomic writes, private files. No Textual."""
+"""Writing minutes to files (Markdown, and the archive PDF): safe names, atomic writes, private files.
+No Textual."""
 
 from __future__ import annotations
 
@@ -33,12 +34,12 @@ def minute_filename(starts_at: datetime | None, person_name: str) -> str:
     return f"{day}-{slugify(person_name)}.md"
 
 
-def _write_private_temp(folder: Path, text: str) -> Path:
-    """Text written durably and private (0600) to a hidden temporary file in `folder`."""
+def _write_private_temp(folder: Path, data: str | bytes) -> Path:
+    """Text (UTF-8) or bytes written durably and private (0600) to a hidden temporary file in `folder`."""
     fd, tmp = tempfile.mkstemp(prefix=".moteleder-", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o600)
@@ -48,9 +49,9 @@ def _write_private_temp(folder: Path, text: str) -> Path:
     return Path(tmp)
 
 
-def atomic_write(path: Path, text: str) -> None:
+def atomic_write(path: Path, data: str | bytes) -> None:
     """Write through a temporary file and a rename: the old file or the new one, never half."""
-    tmp = _write_private_temp(path.parent, text)
+    tmp = _write_private_temp(path.parent, data)
     try:
         os.replace(tmp, path)
     except BaseException:
@@ -58,14 +59,14 @@ def atomic_write(path: Path, text: str) -> None:
         raise
 
 
-def stage_file(path: Path, text: str) -> Path:
-    """Write text, durably and private (0600), to a hidden temporary file beside `path`.
+def stage_file(path: Path, data: str | bytes) -> Path:
+    """Write text or bytes, durably and private (0600), to a hidden temporary file beside `path`.
 
     The caller moves it into place with `os.replace` when the rest of the work is done,
     or removes it. Raises ExportError in Norwegian.
     """
     try:
-        return _write_private_temp(path.parent, text)
+        return _write_private_temp(path.parent, data)
     except OSError as error:
         raise ExportError(os_message(error, path)) from None
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from moteleder.dates import format_short_date
 from moteleder.markdown_text import escape_inline
-from moteleder.minute import CONFIDENTIAL
+from moteleder.minute import INVITATION_CONFIDENTIAL as CONFIDENTIAL
 
 if TYPE_CHECKING:
     from moteleder.store import Store

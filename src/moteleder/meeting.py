@@ -1,7 +1,9 @@
-"""Starting and finalizing a meeting: the core workflow behind the meeting screen. No Textual."""
+"""Starting and finalizing a meeting (its Markdown minute and archive PDF): the core workflow behind
+the meeting screen. No Textual."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -82,23 +84,48 @@ def preview_minute(store: Store, meeting_id: int, profiles=None) -> str:
     return render_minute(assemble_minute(store, meeting_id, profiles))
 
 
-def finalize(store: Store, meeting_id: int, minutes_dir: Path, profiles=None) -> Path:
-    """Freeze the minute in the database and write its Markdown file, as one unit.
+@dataclass
+class Finalized:
+    """What finalizing wrote: the minute's Markdown file, and its archive PDF or why there is none."""
 
-    Either the database says finalized and exactly one minute file exists, or neither:
-    the file is written to a hidden temporary name first, moved into place inside the
-    database transaction, and removed again if the commit fails (a locked database, a full
-    disk). Raises ExportError / StoreError with a Norwegian message; the meeting then stays
-    open, so finalizing can simply be tried again.
+    path: Path
+    pdf_path: Path | None = None
+    pdf_problem: str | None = None  # Norwegian; the minute itself is finalized all the same
+
+
+def finalize(store: Store, meeting_id: int, minutes_dir: Path, profiles=None, *,
+             on_pdf_problem: Callable[[str], None] | None = None) -> Path:
+    """Finalize the minute (see `finalize_minute`); the Markdown file's path. `on_pdf_problem`
+    hears (Norwegian) why the archive PDF is missing, when it is."""
+    done = finalize_minute(store, meeting_id, minutes_dir, profiles)
+    if done.pdf_problem and on_pdf_problem is not None:
+        on_pdf_problem(done.pdf_problem)
+    return done.path
+
+
+def finalize_minute(store: Store, meeting_id: int, minutes_dir: Path, profiles=None) -> Finalized:
+    """Freeze the minute in the database and write its Markdown file and archive PDF, as one unit.
+
+    Either the database says finalized and exactly one minute file exists (with its PDF beside
+    it, `<same name>.pdf`), or neither: the files are written to hidden temporary names first,
+    moved into place inside the database transaction, and removed again if the commit fails
+    (a locked database, a full disk). Raises ExportError / StoreError with a Norwegian message;
+    the meeting then stays open, so finalizing can simply be tried again.
+
+    A PDF that cannot be made or written never stops the minute: the Markdown and the database
+    are written, and `pdf_problem` says in Norwegian what happened. The routine profile's
+    `archive_pdf = false` turns the PDF off.
     """
     import os
 
-    from moteleder.export import prepare_folder, stage_file, unique_name
+    from moteleder.export import ExportError, prepare_folder, stage_file, unique_name
+    from moteleder.minute.archive import meeting_leader, pdf_info, pdf_path
 
     meeting = store.meeting(meeting_id)
     if meeting.is_finalized:
         raise StoreError("Referatet er allerede ferdigstilt.")
     minute = assemble_minute(store, meeting_id, profiles)
+    finalized_at = datetime.now().isoformat(timespec="seconds")
     ended_at = meeting.ended_at or datetime.now().isoformat(timespec="minutes")
     if minute.ended_at is None:
         minute.ended_at = datetime.fromisoformat(ended_at)
@@ -107,21 +134,60 @@ def finalize(store: Store, meeting_id: int, minutes_dir: Path, profiles=None) ->
     folder = prepare_folder(minutes_dir)
     taken = {p.name for p in folder.glob("*.md")}
     path = folder / unique_name(minute.starts_at, group.person_name, taken)
-    staged = stage_file(path, text)
-    placed = False
+    result = Finalized(path)
+    staged_pdf = None
+    if group_profile(store, group.id, profiles).archive_pdf is not False:
+        staged_pdf = _stage_pdf(text, pdf_info(meeting, group, meeting_leader(store, group.id),
+                                               finalized_at=finalized_at), pdf_path(path), result)
+    try:
+        staged = stage_file(path, text)
+    except BaseException:
+        if staged_pdf is not None:
+            staged_pdf.unlink(missing_ok=True)
+        raise
+    placed: list[Path] = []
 
     def place() -> None:
-        nonlocal placed
         os.replace(staged, path)
-        placed = True
+        placed.append(path)
+        if staged_pdf is not None:
+            try:
+                os.replace(staged_pdf, pdf_path(path))
+            except OSError:
+                staged_pdf.unlink(missing_ok=True)
+                result.pdf_problem = PDF_MISSING.format(reason=f"«{pdf_path(path).name}» kunne ikke skrives.")
+            else:
+                placed.append(pdf_path(path))
+                result.pdf_path = pdf_path(path)
 
     try:
-        store.finalize_meeting(meeting_id, text, minute_path=str(path), ended_at=ended_at, place_file=place)
+        store.finalize_meeting(meeting_id, text, minute_path=str(path), ended_at=ended_at, place_file=place,
+                               finalized_at=finalized_at)
     except BaseException as error:
-        (path if placed else staged).unlink(missing_ok=True)
+        for leftover in (*placed, staged, *([staged_pdf] if staged_pdf else [])):
+            leftover.unlink(missing_ok=True)
         if isinstance(error, OSError):
-            from moteleder.export import ExportError, os_message
+            from moteleder.export import os_message
 
             raise ExportError(os_message(error, path)) from None
         raise
-    return path
+    return result
+
+
+PDF_MISSING = "Referatet er ferdigstilt og lagret, men PDF-en til arkivet mangler: {reason} " \
+              "Den kan lages senere med «moteleder eksport --pdf»."
+
+
+def _stage_pdf(text: str, info, target: Path, result: Finalized) -> Path | None:
+    """The archive PDF built and staged beside `target`; None (and `result.pdf_problem` set) when
+    it cannot be made or written — the minute goes on without it."""
+    from moteleder.export import ExportError, stage_file
+    from moteleder.minute.pdf import PdfError, render_pdf
+
+    try:
+        return stage_file(target, render_pdf(text, info))
+    except PdfError as error:
+        result.pdf_problem = PDF_MISSING.format(reason=str(error))
+    except ExportError:
+        result.pdf_problem = PDF_MISSING.format(reason=f"«{target.name}» kunne ikke skrives.")
+    return None

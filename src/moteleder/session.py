@@ -72,6 +72,7 @@ class MeetingSession:
         self.kept: set[tuple[str, str, str]] = set()  # flags the leader kept (field, category, phrase)
         self.finalized = False
         self.finalizing = False  # between begin_finalize and finalize_minute: nothing is saved
+        self.pdf_problem: str | None = None  # why the finalized minute has no archive PDF, if it has none
         self.save_error: str | None = None  # the last failed save's message, until a save succeeds
         self.lease_holder = lease_holder or secrets.token_hex(8)
         self.read_only = False
@@ -310,12 +311,16 @@ class MeetingSession:
         self.finalizing = True
 
     def finalize_minute(self, minutes_dir: Path) -> Path:
-        """The second half, which may run in a worker: freeze the minute and write its file.
-        On failure (ExportError / StoreError) the meeting stays open, to be tried again."""
+        """The second half, which may run in a worker: freeze the minute and write its files.
+        On failure (ExportError / StoreError) the meeting stays open, to be tried again. The
+        Markdown file's path; `pdf_problem` then says (Norwegian) if the archive PDF is missing."""
         from moteleder.meeting import finalize
 
+        def pdf_missing(problem: str) -> None:
+            self.pdf_problem = problem
+
         try:
-            path = finalize(self.store, self.meeting_id, minutes_dir, self.profiles)
+            path = finalize(self.store, self.meeting_id, minutes_dir, self.profiles, on_pdf_problem=pdf_missing)
             self.finalized = True
         finally:
             self.finalizing = False

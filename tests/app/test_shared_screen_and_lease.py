@@ -151,5 +151,6 @@ async def test_finalize_with_the_database_locked_keeps_the_meeting_open_and_a_re
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, MinuteViewScreen), "the finished minute")
     row = store.meeting(meeting_id)
-    assert row.is_finalized and [p.name for p in folder.iterdir()] == [row.minute_path.rsplit("/", 1)[1]]
+    name = row.minute_path.rsplit("/", 1)[1]
+    assert row.is_finalized and sorted(p.name for p in folder.iterdir()) == [name, name[:-3] + ".pdf"]
     assert "Morgenrutinen fungerer." in row.minute_md

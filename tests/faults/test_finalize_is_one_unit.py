@@ -18,7 +18,10 @@ from moteleder.store import Store, StoreError, write_error_message
 
 
 def _minute_files(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*")) if folder.exists() else []
+    """Every file in the folder, a minute's archive PDF counted with its Markdown file (a PDF
+    without its .md, like any temporary file, is listed)."""
+    files = sorted(folder.glob("*")) if folder.exists() else []
+    return [f for f in files if not (f.suffix == ".pdf" and f.with_suffix(".md") in files)]
 
 
 @pytest.fixture
@@ -53,6 +56,7 @@ def test_a_locked_database_leaves_no_file_and_the_meeting_open_then_a_retry_fina
         assert not store.meeting(meeting).is_finalized
     path = finalize(store, meeting, folder)
     assert _minute_files(folder) == [path]
+    assert sorted(folder.glob("*")) == [path, path.with_suffix(".pdf")]  # the archive PDF beside it
     row = store.meeting(meeting)
     assert row.is_finalized and row.minute_path == str(path)
     assert path.read_text(encoding="utf-8") == row.minute_md
@@ -82,6 +86,7 @@ def test_a_commit_that_fails_after_the_file_was_placed_removes_the_file(store, m
     assert store.meeting(meeting).status == "active"
     path = finalize(store, meeting, folder)
     assert _minute_files(folder) == [path] and path.name.endswith(".md") and "-2" not in path.name
+    assert sorted(folder.glob("*")) == [path, path.with_suffix(".pdf")]
 
 
 def test_a_full_disk_while_writing_the_file_finalizes_nothing(store, meeting, tmp_path, monkeypatch):

@@ -57,6 +57,7 @@ def rule_rows(profile: Profile) -> list[tuple[str, str | None]]:
         ("Hvem leder", profile.leader),
         ("Referat ferdig innen", _after(_with_unit(profile.minute_deadline_days, "dag", "dager"))),
         ("Arkiv", archive),
+        ("Referat også som arkiv-PDF (PDF/A)", _yes_no(profile.archive_pdf)),
         ("Referat i Stafettlogg", "ja, med samtykke" if profile.stafettlogg_with_consent else None),
         ("Referat ikke nødvendig når IP oppdateres", _yes_no(profile.minute_optional_with_ip)),
         ("Foreslå kopi til fastlegen", _yes_no(profile.suggest_copy_to_gp)),

@@ -4,11 +4,12 @@
 
 from .build import build_minute, possessive
 from .data import DEFAULT_DEADLINE_DAYS, Minute, ReviewedMeasure
-from .render import CONFIDENTIAL, SECTION_TITLES, TITLE, render_minute, table
+from .render import CONFIDENTIAL, INVITATION_CONFIDENTIAL, SECTION_TITLES, TITLE, render_minute, table
 
 __all__ = [
     "CONFIDENTIAL",
     "DEFAULT_DEADLINE_DAYS",
+    "INVITATION_CONFIDENTIAL",
     "SECTION_TITLES",
     "TITLE",
     "Minute",

@@ -11,7 +11,10 @@ from moteleder.models import DUE_KIND_LABEL, GOAL_LABEL, REVIEW_STATUS_LABEL, Me
 
 from .data import Minute
 
-CONFIDENTIAL = "Taushetsbelagt — unntatt offentlighet"
+CONFIDENTIAL = "Unntatt offentlighet, jf. offl. § 13 første ledd, jf. fvl. § 13 første ledd nr. 1"
+"""The minute's confidentiality marking with its legal ground (first line, and on every PDF page)."""
+INVITATION_CONFIDENTIAL = "Taushetsbelagt — unntatt offentlighet"
+"""The invitation's shorter marking (it holds the agenda, not what was said)."""
 TITLE = "Referat fra ansvarsgruppemøte"
 
 SECTION_TITLES: tuple[str, ...] = (

@@ -35,6 +35,7 @@ BOOL_KEYS: frozenset[str] = frozenset(
         "suggest_copy_to_gp",
         "stafettlogg_with_consent",
         "pre_meeting_required",
+        "archive_pdf",
     }
 )
 STR_KEYS: frozenset[str] = frozenset(

@@ -59,6 +59,7 @@ class Profile:
     minute_deadline_days: int | None = None
     archive: str | None = None
     archive_barnekoordinator: str | None = None
+    archive_pdf: bool | None = None  # the archive PDF beside the Markdown; not set (None) means yes
     stafettlogg_with_consent: bool | None = None
     minute_optional_with_ip: bool | None = None
     suggest_copy_to_gp: bool | None = None
@@ -135,6 +136,7 @@ PROFILE_FIELDS: tuple[str, ...] = (
     "evaluation_note",
     "archive",
     "archive_barnekoordinator",
+    "archive_pdf",
     "stafettlogg_with_consent",
     "minute_optional_with_ip",
     "suggest_copy_to_gp",

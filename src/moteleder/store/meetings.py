@@ -157,13 +157,15 @@ class MeetingStore(StoreConnection):
 
     # ---------------------------------------------------------------- finalize
     def finalize_meeting(self, meeting_id: int, minute_md: str, *, minute_path: str | None,
-                         ended_at: str | None = None, place_file: Callable[[], None] | None = None) -> int | None:
+                         ended_at: str | None = None, place_file: Callable[[], None] | None = None,
+                         finalized_at: str | None = None) -> int | None:
         """Freeze the minute and carry its decisions forward, all in one durable transaction.
 
         Reviewed measures marked done are closed; the next meeting agreed in step 6
         becomes the group's planned meeting. `place_file` (moving the minute's file into
         place) runs inside the transaction, just before the commit: if it fails, nothing is
-        committed; if the commit fails, the caller removes the file. Returns the planned
+        committed; if the commit fails, the caller removes the file. `finalized_at` (default now)
+        is the time the files were stamped with (the archive PDF's creation date). Returns the planned
         meeting's id, if any. Raises StoreError in Norwegian.
         """
         meeting = self.meeting(meeting_id)
@@ -177,7 +179,7 @@ class MeetingStore(StoreConnection):
                 self.conn.execute(
                     "update meetings set status = 'finalized', minute_md = ?, minute_path = ?, finalized_at = ?, "
                     "ended_at = ?, updated_at = ? where id = ?",
-                    [minute_md, minute_path, now, meeting.ended_at or ended_at or now, now, meeting_id],
+                    [minute_md, minute_path, finalized_at or now, meeting.ended_at or ended_at or now, now, meeting_id],
                 )
                 self.conn.execute(
                     "update measures set status = 'done', closed_in_meeting_id = ? where id in "

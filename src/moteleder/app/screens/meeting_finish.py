@@ -90,6 +90,8 @@ class Finishing:
 
     def on_work_done(self, message: WorkDone) -> None:
         if message.job == "finalize":
+            if self.session.pdf_problem:  # the minute is finalized; only its archive PDF is missing
+                self.app.notify(self.session.pdf_problem, severity="warning", timeout=30, markup=False)
             self.refresh_bindings()
             self._refresh_done(message.result)
 
