@@ -50,6 +50,20 @@ def test_demo_then_export_writes_one_file_per_minute(tmp_path, capsys):
     assert all((f.stat().st_mode & 0o777) == 0o600 for f in files)
 
 
+def test_export_with_pdf_writes_the_archive_pdf_beside_each_markdown_file(tmp_path, capsys):
+    db = tmp_path / "m.db"
+    assert main(["demo", "--db", str(db)]) == 0
+    out_dir = tmp_path / "ut"
+    assert main(["eksport", "--db", str(db), "--ut", str(out_dir), "--pdf"]) == 0
+    printed = capsys.readouterr().out
+    markdown = sorted(out_dir.glob("*.md"))
+    pdfs = sorted(out_dir.glob("*.pdf"))
+    assert len(markdown) == 2 and [p.with_suffix(".md") for p in pdfs] == markdown
+    assert all(p.read_bytes().startswith(b"%PDF-") for p in pdfs)
+    assert all((p.stat().st_mode & 0o777) == 0o600 for p in pdfs)
+    assert "2 PDF-er for arkivet skrevet" in printed
+
+
 def test_export_twice_on_same_day_keeps_both(tmp_path, store):
     from datetime import datetime
 

@@ -44,11 +44,13 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     ),
     Subcommand(
         "eksport",
-        help="skriv alle ferdigstilte referater som Markdown",
+        help="skriv alle ferdigstilte referater som Markdown (og PDF med --pdf)",
         description="Skriver hvert ferdigstilte referat som én Markdown-fil, navngitt etter dato og gruppe.",
         handler="moteleder.cli.export:run_export",
         arguments=(
             arg("--ut", metavar="MAPPE", default=".", help="mappen filene skrives til (standard: her)"),
+            arg("--pdf", action="store_true",
+                help="skriv også hvert referat som PDF for arkivet (PDF/A), ved siden av Markdown-filen"),
         ),
     ),
     Subcommand(
@@ -103,6 +105,8 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
                 help="nummeret på det planlagte møtet, eller navnet på personen (da gruppens planlagte møte)",
             ),
             arg("--ut", metavar="MAPPE", default=".", help="mappen filene skrives til (standard: her)"),
+            arg("--pdf", action="store_true",
+                help="skriv også hvert referat som PDF for arkivet (PDF/A), ved siden av Markdown-filen"),
         ),
     ),
     Subcommand(

@@ -1,4 +1,5 @@
-"""`moteleder eksport [--ut MAPPE]`: every finalized minute as one Markdown file each."""
+"""`moteleder eksport [--ut MAPPE] [--pdf]`: every finalized minute as one Markdown file each,
+and with `--pdf` its archive PDF (PDF/A-2a + PDF/UA-1) beside it."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ def run_export(args: argparse.Namespace) -> int:
                 written.extend(write_minutes(folder, batch, taken=taken))
                 if task is not None:
                     progress.advance(task, len(batch))
+        pdfs = _export_pdfs(store, folder, console) if getattr(args, "pdf", False) and rows else None
     except ExportError as error:
         show_error(err, error)
         return 1
@@ -52,4 +54,28 @@ def run_export(args: argparse.Namespace) -> int:
         console.file.write("".join(f"Skrev {path}\n" for path in written))
     console.print(Text.assemble((str(len(written)), "bold"),
                                 f" referat{'er' if len(written) != 1 else ''} skrevet til {folder.resolve()}"))
+    if pdfs is not None:
+        for name, problem in pdfs.failed:
+            err.print(Text(f"Fikk ikke laget PDF for {name}: {problem}"))
+        console.print(Text.assemble((str(pdfs.written), "bold"),
+                                    f" PDF{'-er' if pdfs.written != 1 else ''} for arkivet skrevet ved siden av."))
+        return 1 if pdfs.failed else 0
     return 0
+
+
+def _export_pdfs(store, folder: Path, console):
+    """The archive PDFs beside the Markdown files, one minute at a time, with a progress bar
+    on a terminal (silent in a pipe)."""
+    from moteleder.cli.output import progress_bar
+    from moteleder.minute.archive import export_pdfs
+
+    total = sum(1 for _ in store.finalized_meetings())
+    progress = progress_bar(console, total)
+    with progress:
+        task = progress.add_task("Lager PDF for arkivet", total=total) if progress else None
+
+        def advance(done: int, _total: int, _path: Path) -> None:
+            if task is not None:
+                progress.update(task, completed=done)
+
+        return export_pdfs(store, folder, on_progress=advance)
