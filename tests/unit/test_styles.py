@@ -23,6 +23,20 @@ def test_styles_ship_inside_the_package():
         assert (files("moteleder.styles") / sheet.name).is_file()
 
 
+def test_run_from_the_source_tree_the_app_finds_the_styles_beside_src(monkeypatch):
+    """With only src/ on the path (no install) there is no moteleder.styles package: the app
+    must still start, styled from the top-level styles/ (the kill-and-resume tests run so)."""
+    from moteleder.app import app as app_module
+
+    def no_package(name):
+        raise ModuleNotFoundError(name)
+
+    monkeypatch.setattr(app_module, "files", no_package)
+    folder = app_module.styles_folder()
+    assert folder == ROOT / "styles"
+    assert all((folder / name).is_file() for name in app_module.STYLESHEETS)
+
+
 def test_the_app_loads_every_stylesheet_in_the_styles_folder():
     from moteleder.app.app import STYLESHEETS
 

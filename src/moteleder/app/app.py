@@ -11,8 +11,19 @@ from textual.binding import Binding
 from moteleder.app.crash_reporting import CrashReporting
 from moteleder.store import Store
 
-# The top-level styles/ folder, installed as the data package moteleder.styles (see pyproject.toml).
-STYLES = Path(str(files("moteleder.styles")))
+
+
+def styles_folder() -> Path:
+    """The stylesheets: the top-level styles/ folder, installed as the data package
+    moteleder.styles (see pyproject.toml); or, run from a source checkout with only src/ on
+    the path (as the kill-and-resume tests do), the styles/ folder beside src/."""
+    try:
+        return Path(str(files("moteleder.styles")))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parents[3] / "styles"
+
+
+STYLES = styles_folder()
 # In this order: later sheets win a tie between equally specific rules.
 STYLESHEETS = ("base.tcss", "home.tcss", "meeting.tcss", "between.tcss")
 
