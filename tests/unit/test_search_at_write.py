@@ -87,3 +87,19 @@ def test_a_file_made_the_old_way_reaches_the_same_results_after_the_migration(tm
         assert _results(old, words) == _results(fresh, words)
     fresh.close()
     old.close()
+
+
+def test_indekser_builds_what_an_older_file_has_waiting_once(store, db_path, capsys):
+    from moteleder.cli import main
+
+    generate_groups(store, 3, seed=2, today=date(2026, 6, 1))
+    store.conn.execute("delete from search_docs")
+    store.conn.execute("insert into search_backlog (kind, ref_id) select 'meeting', id from meetings")
+    store.conn.commit()
+    store.close()
+    assert main(["indekser", "--db", str(db_path)]) == 0
+    assert "Søkeindeksen er bygget" in capsys.readouterr().out
+    assert main(["indekser", "--db", str(db_path)]) == 0
+    assert "allerede komplett" in capsys.readouterr().out
+    assert main(["sok", "tiltak", "--db", str(db_path)]) == 0
+    assert "treff" in capsys.readouterr().out
