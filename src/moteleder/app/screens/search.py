@@ -41,6 +41,7 @@ class SearchScreen(CurtainMixin, Screen[None]):
         self.query_one("#results", DataTable).add_columns("Gruppe", "Dato", "Hvor", "Utdrag")
         self.query_one("#query", Input).focus()
         self._hits: dict[str, object] = {}
+        self._index_backlog(self.app.store)  # an older file: indexed once, while the screen is usable
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.curtain_allows(action)
@@ -52,8 +53,8 @@ class SearchScreen(CurtainMixin, Screen[None]):
 
     @on(Input.Submitted, "#query")
     def _search(self, event: Input.Submitted) -> None:
-        """Search in a worker (refreshing the index may take a moment): the screen says
-        «Søker …» and stays usable; the hits land in `_show_hits`."""
+        """Search in a worker: the screen says «Søker …» and stays usable; the hits land in
+        `_show_hits` (while an older file is still being indexed, with how far it has come)."""
         words = event.value.strip()
         self._searches += 1
         status = self.query_one("#search-status", Static)
@@ -69,22 +70,48 @@ class SearchScreen(CurtainMixin, Screen[None]):
     def _run_search(self, store, words: str, number: int) -> None:
         from moteleder.search import search
 
+        from moteleder.search import indexing_progress
+
         with on_db(self, "search"):
             hits = search(store, words, limit=100)
-            self.post_message(WorkDone("search", (number, words, hits)))
+            progress = indexing_progress(store)
+            self.post_message(WorkDone("search", (number, words, hits, progress)))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="search-index")
+    def _index_backlog(self, store) -> None:
+        """An older file's search index, a batch at a time: the connection is free between batches
+        (a search or an autosave waits at most one batch); stops when the screen closes."""
+        from textual.worker import get_current_worker
+
+        import moteleder.search
+
+        worker = get_current_worker()
+        if moteleder.search.indexing_progress(store) is None:
+            return
+        finished = False
+        while not finished and not worker.is_cancelled:
+            with on_db(self, "index"):
+                finished = moteleder.search.index_backlog(store, batch=200, max_batches=1)
+        if finished:
+            self.post_message(WorkDone("indexed"))
+
+    _shown_while_indexing: str | None = None  # the words of a search shown before the index was complete
 
     def on_work_done(self, message: WorkDone) -> None:
         if message.job == "search":
-            number, words, hits = message.result
+            number, words, hits, progress = message.result
             if number == self._searches:  # (else a newer search has replaced this one)
-                self._show_hits(words, hits)
+                self._show_hits(words, hits, progress)
+        elif message.job == "indexed" and self._shown_while_indexing is not None:
+            self._searches += 1  # the same search again, now over everything
+            self._run_search(self.app.store, self._shown_while_indexing, self._searches)
 
     def on_work_failed(self, message: WorkFailed) -> None:
         if message.job == "search":
             self.query_one("#search-status", Static).update("Søket kunne ikke gjøres. Prøv igjen.")
             report_failure(self, message.error, title="Ikke søkt")
 
-    def _show_hits(self, words: str, hits: list) -> None:
+    def _show_hits(self, words: str, hits: list, progress: tuple[int, int] | None = None) -> None:
         from rich.text import Text
 
         table = self.query_one("#results", DataTable)
@@ -99,11 +126,14 @@ class SearchScreen(CurtainMixin, Screen[None]):
             self._hits[key] = hit
             table.add_row(*plain_cells(name, hit.day_text, hit.kind_label, snippet), key=key)
         status = self.query_one("#search-status", Static)
+        self._shown_while_indexing = words if progress else None
+        still = f"Søket indekserer fortsatt … ({progress[0]} av {progress[1]}). " if progress else ""
         if not hits:
-            status.update(f"Fant ingenting om «{words}».")
+            status.update(still + (f"Ingen treff om «{words}» så langt." if still else f"Fant ingenting om «{words}»."))
             return
         more = " (viser de 100 nyeste)" if len(hits) == 100 else ""
-        status.update(f"{len(hits)} treff{more}. Velg et treff og trykk Enter for å åpne det.")
+        so_far = " så langt" if still else ""
+        status.update(f"{still}{len(hits)} treff{so_far}{more}. Velg et treff og trykk Enter for å åpne det.")
         table.focus()
 
     @on(DataTable.RowSelected, "#results")
