@@ -145,3 +145,12 @@ async def test_a_search_while_an_older_file_is_indexed_says_so_and_shows_what_it
         status = str(screen.query_one("#search-status").render())
         assert "Søket indekserer fortsatt … (" in status and " av " in status and "så langt" in status
         assert app.is_running and app._exception is None
+        monkeypatch.undo()
+        from moteleder.app.workers import DB_LOCK
+
+        with DB_LOCK:
+            assert moteleder.search.index_backlog(store) is True  # (what the worker does, batch by batch)
+        await type_into(pilot, "#query", "\n")  # the same search again
+        await wait_until(pilot, lambda: "indekserer" not in str(screen.query_one("#search-status").render()),
+                         "the index complete")
+        assert "treff. Velg et treff" in str(screen.query_one("#search-status").render())

@@ -68,9 +68,7 @@ class SearchScreen(CurtainMixin, Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group=DB)
     def _run_search(self, store, words: str, number: int) -> None:
-        from moteleder.search import search
-
-        from moteleder.search import indexing_progress
+        from moteleder.search import indexing_progress, search
 
         with on_db(self, "search"):
             hits = search(store, words, limit=100)
@@ -88,28 +86,38 @@ class SearchScreen(CurtainMixin, Screen[None]):
         worker = get_current_worker()
         if moteleder.search.indexing_progress(store) is None:
             return
-        finished = False
-        while not finished and not worker.is_cancelled:
-            with on_db(self, "index"):
+        while not worker.is_cancelled:
+            finished = None
+            with on_db(self, "index"):  # (a failure is posted as WorkFailed; the next opening tries again)
                 finished = moteleder.search.index_backlog(store, batch=200, max_batches=1)
-        if finished:
-            self.post_message(WorkDone("indexed"))
+                progress = moteleder.search.indexing_progress(store)
+            if finished is None:
+                return
+            if finished:
+                self.post_message(WorkDone("indexed"))
+                return
+            self.post_message(WorkDone("index-progress", progress))
 
-    _shown_while_indexing: str | None = None  # the words of a search shown before the index was complete
+    _shown_while_indexing: tuple[str, int] | None = None  # a search shown before the index was complete
 
     def on_work_done(self, message: WorkDone) -> None:
         if message.job == "search":
             number, words, hits, progress = message.result
             if number == self._searches:  # (else a newer search has replaced this one)
                 self._show_hits(words, hits, progress)
+        elif message.job == "index-progress" and self._shown_while_indexing is not None:
+            words, count = self._shown_while_indexing
+            self.query_one("#search-status", Static).update(_status(words, count, message.result))
         elif message.job == "indexed" and self._shown_while_indexing is not None:
             self._searches += 1  # the same search again, now over everything
-            self._run_search(self.app.store, self._shown_while_indexing, self._searches)
+            self._run_search(self.app.store, self._shown_while_indexing[0], self._searches)
 
     def on_work_failed(self, message: WorkFailed) -> None:
         if message.job == "search":
             self.query_one("#search-status", Static).update("Søket kunne ikke gjøres. Prøv igjen.")
             report_failure(self, message.error, title="Ikke søkt")
+        elif message.job == "index":
+            report_failure(self, message.error, title="Søkeindeksen ble ikke ferdig")
 
     def _show_hits(self, words: str, hits: list, progress: tuple[int, int] | None = None) -> None:
         from rich.text import Text
@@ -125,16 +133,10 @@ class SearchScreen(CurtainMixin, Screen[None]):
             key = str(n)
             self._hits[key] = hit
             table.add_row(*plain_cells(name, hit.day_text, hit.kind_label, snippet), key=key)
-        status = self.query_one("#search-status", Static)
-        self._shown_while_indexing = words if progress else None
-        still = f"Søket indekserer fortsatt … ({progress[0]} av {progress[1]}). " if progress else ""
-        if not hits:
-            status.update(still + (f"Ingen treff om «{words}» så langt." if still else f"Fant ingenting om «{words}»."))
-            return
-        more = " (viser de 100 nyeste)" if len(hits) == 100 else ""
-        so_far = " så langt" if still else ""
-        status.update(f"{still}{len(hits)} treff{so_far}{more}. Velg et treff og trykk Enter for å åpne det.")
-        table.focus()
+        self._shown_while_indexing = (words, len(hits)) if progress else None
+        self.query_one("#search-status", Static).update(_status(words, len(hits), progress))
+        if hits:
+            table.focus()
 
     @on(DataTable.RowSelected, "#results")
     def _open(self, event: DataTable.RowSelected) -> None:
@@ -152,3 +154,17 @@ class SearchScreen(CurtainMixin, Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss()
+
+
+def _status(words: str, count: int, progress: tuple[int, int] | None) -> str:
+    """What the search found, and while an older file is still being indexed, how far it has come."""
+    if progress is None:
+        if not count:
+            return f"Fant ingenting om «{words}»."
+        more = " (viser de 100 nyeste)" if count == 100 else ""
+        return f"{count} treff{more}. Velg et treff og trykk Enter for å åpne det."
+    still = f"Søket indekserer fortsatt … ({progress[0]} av {progress[1]}). "
+    if not count:
+        return still + f"Ingen treff om «{words}» så langt."
+    more = " (viser de 100 nyeste)" if count == 100 else ""
+    return still + f"{count} treff så langt{more}. Velg et treff og trykk Enter for å åpne det."
