@@ -2,9 +2,10 @@
 
 SQLite's own stemmer (porter) is English, so every text is stemmed here with the
 Snowball Norwegian stemmer and the stems are indexed with FTS5: «tiltak» finds
-«tiltakene». Triggers mark changed meetings and measures in `search_dirty`;
-`refresh_index` brings the index up to date before each search. Topics steered out
-of a meeting (referrals) are never indexed.
+«tiltakene». The index is kept current at write time (store/search_index.py), so a
+search never waits for it; an older file is indexed once, in batches, and a search
+meanwhile shows what is indexed so far. Topics steered out of a meeting (referrals)
+are never indexed.
 """
 
 from __future__ import annotations
@@ -13,8 +14,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
-
-from moteleder.models import MEETING_TEXT_FIELDS
 
 if TYPE_CHECKING:
     from moteleder.store import Store
@@ -66,79 +65,29 @@ class Hit:
 
 # ---------------------------------------------------------------- the index
 def refresh_index(store: Store) -> int:
-    """Re-index every meeting and measure changed since the last search. Returns how many."""
-    db = store.db
-    dirty = db.execute("select kind, ref_id from search_dirty").fetchall()
-    if not dirty:
+    """Index what a write from outside the store left marked (every store write indexes its
+    own before it commits, so this is normally nothing). Returns how many. The backlog of an
+    older file is not touched here: see `indexing_progress` and `index_backlog`."""
+    from moteleder.store.search_index import has_changes, index_changed
+
+    if not has_changes(store.conn):
         return 0
-    meeting_ids = [ref for kind, ref in dirty if kind == "meeting"]
-    measure_ids = [ref for kind, ref in dirty if kind == "measure"]
-    docs: list[dict] = []
-    gone: list[str] = []
-    fields = ", ".join(MEETING_TEXT_FIELDS)
-    for chunk in _chunks(meeting_ids):
-        found = set()
-        marks = ",".join("?" * len(chunk))
-        for row in db.query(
-            f"select id, group_id, status, starts_at, minute_md, {fields} from meetings where id in ({marks})", chunk
-        ):
-            found.add(row["id"])
-            day = (row["starts_at"] or "")[:10] or None
-            base = {"group_id": row["group_id"], "meeting_id": row["id"], "day": day}
-            if row["status"] == "finalized":
-                docs.append({**base, "doc_key": f"minute:{row['id']}", "kind": "minute", "text": row["minute_md"] or ""})
-                gone.append(f"notes:{row['id']}")
-            else:
-                notes = "\n".join(row[f] for f in MEETING_TEXT_FIELDS if row[f])
-                gone.append(f"minute:{row['id']}")
-                if notes.strip():
-                    docs.append({**base, "doc_key": f"notes:{row['id']}", "kind": "notes", "text": notes})
-                else:
-                    gone.append(f"notes:{row['id']}")
-        for missing in set(chunk) - found:
-            gone.extend([f"minute:{missing}", f"notes:{missing}"])
-    for chunk in _chunks(measure_ids):
-        found = set()
-        marks = ",".join("?" * len(chunk))
-        comments: dict[int, list[str]] = {}
-        for measure_id, comment in db.execute(
-            f"select measure_id, comment from measure_reviews where measure_id in ({marks}) and comment != '' "
-            "order by id",
-            chunk,
-        ):
-            comments.setdefault(measure_id, []).append(comment)
-        for row in db.query(
-            f"select ms.id, ms.group_id, ms.meeting_id, ms.what, ms.responsible, ms.ip_goal, mt.starts_at "
-            f"from measures ms left join meetings mt on mt.id = ms.meeting_id where ms.id in ({marks})",
-            chunk,
-        ):
-            found.add(row["id"])
-            parts = [row["what"] or "", f"Ansvar: {row['responsible']}" if row["responsible"] else "",
-                     f"IP-mål: {row['ip_goal']}" if row["ip_goal"] else "", *comments.get(row["id"], [])]
-            text = "\n".join(p for p in parts if p)
-            if text.strip():
-                docs.append({
-                    "doc_key": f"measure:{row['id']}", "kind": "measure", "group_id": row["group_id"],
-                    "meeting_id": row["meeting_id"], "day": (row["starts_at"] or "")[:10] or None, "text": text,
-                })  # fmt: skip
-            else:
-                gone.append(f"measure:{row['id']}")
-        gone.extend(f"measure:{missing}" for missing in set(chunk) - found)
-    docs.sort(key=lambda doc: (doc["day"] or "", doc["doc_key"]))  # new rowids roughly by date
-    for doc in docs:
-        doc["stemmed"] = stem_text(doc["text"])
-    with store.transaction():
-        for chunk in _chunks(gone):
-            db.execute(f"delete from search_docs where doc_key in ({','.join('?' * len(chunk))})", chunk)
-        if docs:
-            db["search_docs"].upsert_all(docs, pk="doc_key", alter=False)
-        db.execute("delete from search_dirty")
-    return len(dirty)
+    with store.transaction():  # (the commit's own indexing finds nothing left)
+        return index_changed(store.conn)
 
 
-def _chunks(items: list, size: int = 500):
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
+def indexing_progress(store: Store) -> tuple[int, int] | None:
+    """(indexed, of) while an older file is still being indexed; None when every document is."""
+    from moteleder.store.search_index import backlog_progress
+
+    return backlog_progress(store.conn)
+
+
+def index_backlog(store: Store, **options) -> bool:
+    """Index an older file's waiting documents in bounded batches (see store/search_index.py)."""
+    from moteleder.store import search_index
+
+    return search_index.index_backlog(store, **options)
 
 
 # ---------------------------------------------------------------- searching

@@ -124,3 +124,33 @@ async def test_a_second_f10_while_finalizing_is_refused(make_app, store, monkeyp
         release.set()
         await wait_for_minute(pilot)
     assert calls == [1]
+
+
+async def test_a_search_while_an_older_file_is_indexed_says_so_and_shows_what_it_has(make_app, store, monkeypatch):
+    import moteleder.search
+
+    create_demo_group(store)
+    # As a file from before the index was kept at write time: its documents wait in the backlog.
+    store.conn.execute("insert into search_backlog (kind, ref_id) select 'meeting', id from meetings")
+    store.conn.commit()
+    monkeypatch.setattr(moteleder.search, "index_backlog", lambda *args, **kwargs: True)  # (held back)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_groups(pilot)
+        await pilot.press("f6")
+        await wait_until(pilot, lambda: isinstance(app.screen, SearchScreen), "search")
+        screen = app.screen
+        await type_into(pilot, "#query", "friminuttene\n")
+        await wait_until(pilot, lambda: "treff" in str(screen.query_one("#search-status").render()), "the hits")
+        status = str(screen.query_one("#search-status").render())
+        assert "Søket indekserer fortsatt … (" in status and " av " in status and "så langt" in status
+        assert app.is_running and app._exception is None
+        monkeypatch.undo()
+        from moteleder.app.workers import DB_LOCK
+
+        with DB_LOCK:
+            assert moteleder.search.index_backlog(store) is True  # (what the worker does, batch by batch)
+        await type_into(pilot, "#query", "\n")  # the same search again
+        await wait_until(pilot, lambda: "indekserer" not in str(screen.query_one("#search-status").render()),
+                         "the index complete")
+        assert "treff. Velg et treff" in str(screen.query_one("#search-status").render())

@@ -92,6 +92,12 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
         ),
     ),
     Subcommand(
+        "indekser",
+        help="bygg søkeindeksen for en fil fra en eldre versjon",
+        description="Bygger det som mangler av søkeindeksen (en fil laget av en eldre moteleder), én gang.",
+        handler="moteleder.cli.index:run_indekser",
+    ),
+    Subcommand(
         "innkalling",
         help="skriv innkalling med saksliste til et planlagt møte (Markdown og .ics)",
         description=(

@@ -11,6 +11,7 @@ def run_sok(args: argparse.Namespace) -> int:
     from rich.text import Text
 
     from moteleder.app_support import open_store_or_exit
+    from moteleder.cli.index import finish_indexing
     from moteleder.cli.output import cli_console, say
     from moteleder.search import search
 
@@ -20,6 +21,7 @@ def run_sok(args: argparse.Namespace) -> int:
         return 1
     words = " ".join(args.tekst)
     try:
+        finish_indexing(store, cli_console(stderr=True))  # an older file: once, with a progress bar
         hits = search(store, words, limit=args.antall)
     finally:
         store.close()

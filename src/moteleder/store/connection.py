@@ -31,6 +31,7 @@ from moteleder.store.errors import (
     write_error_message,
 )
 from moteleder.store.schema_version import MIGRATION_SET, MIGRATIONS
+from moteleder.store.search_index import has_changes, index_changed
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -182,7 +183,8 @@ class StoreConnection:
         method writing twice through sqlite-utils could be half saved). IMMEDIATE takes the
         write lock at the start (waiting up to the busy timeout), so a read followed by a
         write — the next position, say — cannot be overtaken by another writer in between.
-        Inside an open transaction this is simply part of it.
+        Inside an open transaction this is simply part of it. Before the commit, the
+        documents the transaction changed are re-indexed for search (store/search_index.py).
         """
         with self.lock:  # another thread's transaction is never joined, only waited for
             if self.conn.in_transaction:
@@ -191,6 +193,8 @@ class StoreConnection:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield
+                if has_changes(self.conn):  # the search index, current in the same commit
+                    index_changed(self.conn)
                 self.conn.commit()
             except BaseException:
                 if self.conn.in_transaction:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from sqlite_utils import Database, Migrations
 from sqlite_utils.db import DescIndex
 
+from moteleder.models import MEETING_TEXT_FIELDS
 from moteleder.store.schema_version import MIGRATION_SET
 
 migrations = Migrations(MIGRATION_SET)
@@ -236,27 +237,40 @@ def m003_between_meetings(db: Database) -> None:
     db["invitations"].create_index(["meeting_id"])
 
 
-SEARCH_DIRTY_TRIGGERS = {
-    # table: (kind, id column) — every change marks the document for re-indexing.
-    "meetings": ("meeting", "id"),
-    "measures": ("measure", "id"),
-    "measure_reviews": ("measure", "measure_id"),
+SEARCH_INDEXED_COLUMNS = {
+    # table: (kind, id column, the columns a document is made from) — a change to one of them
+    # marks the document for re-indexing; any other change (the clock, the step) marks nothing.
+    "meetings": ("meeting", "id", ("group_id", "status", "starts_at", "minute_md", *MEETING_TEXT_FIELDS)),
+    "measures": ("measure", "id", ("group_id", "meeting_id", "what", "responsible", "ip_goal")),
+    "measure_reviews": ("measure", "measure_id", ("measure_id", "comment")),
 }
 
 
 def create_search_triggers(db: Database) -> None:
-    """Plain-SQL triggers marking changed meetings and measures for the search index.
+    """Plain-SQL triggers marking changed meetings and measures in search_dirty for the index.
 
-    They work on any connection (no Python functions in them). `table.transform()` on
-    meetings, measures or measure_reviews drops them: call this again afterwards.
+    They work on any connection (no Python functions in them); `Store.transaction` indexes
+    what they marked before it commits (store/search_index.py). An update marks only when an
+    indexed column changed, and a meeting's new day marks its measures too (a measure is found
+    by the day of the meeting that agreed it). `table.transform()` on meetings, measures or
+    measure_reviews drops them: call this again afterwards.
     """
-    for table, (kind, column) in SEARCH_DIRTY_TRIGGERS.items():
-        for event, row in (("insert", "new"), ("update", "new"), ("delete", "old")):
+    for table, (kind, column, indexed) in SEARCH_INDEXED_COLUMNS.items():
+        changed = " or ".join(f"old.{name} is not new.{name}" for name in indexed)
+        for event, row, when in (("insert", "new", ""), ("update", "new", f" when {changed}"),
+                                 ("delete", "old", "")):
             db.execute(f"drop trigger if exists search_dirty_{table}_{event}")
             db.execute(
-                f"create trigger search_dirty_{table}_{event} after {event} on {table} begin "
+                f"create trigger search_dirty_{table}_{event} after {event} on {table}{when} begin "
                 f"insert or ignore into search_dirty (kind, ref_id) values ('{kind}', {row}.{column}); end"
             )
+    db.execute("drop trigger if exists search_dirty_meetings_day")
+    db.execute(
+        "create trigger search_dirty_meetings_day after update of starts_at on meetings "
+        "when old.starts_at is not new.starts_at begin "
+        "insert or ignore into search_dirty (kind, ref_id) select 'measure', id from measures "
+        "where meeting_id = new.id; end"
+    )
 
 
 @migrations()
@@ -345,3 +359,15 @@ def m022_guard_feedback_text(db: Database) -> None:
     a kept flag (a false alarm) or a manual referral (a miss), with the sentence."""
     db["guard_feedback"].add_column("kind", str, not_null_default="false_alarm")
     db["guard_feedback"].add_column("text", str)
+
+
+@migrations()
+def m023_search_at_write(db: Database) -> None:
+    """The search index is kept current at write time (store/search_index.py): the triggers
+    mark only what changed an indexed column, and what an older file still had waiting for
+    the first search moves to search_backlog, indexed once in batches (`index_backlog`)."""
+    create_search_triggers(db)
+    db["search_backlog"].create({"kind": str, "ref_id": int}, pk=("kind", "ref_id"), if_not_exists=True)
+    db.execute("insert or ignore into search_backlog (kind, ref_id) select kind, ref_id from search_dirty "
+               "order by rowid")
+    db.execute("delete from search_dirty")

@@ -18,4 +18,5 @@ MIGRATIONS = (
     "m006_attention_speed",
     "m021_meeting_leases",
     "m022_guard_feedback_text",
+    "m023_search_at_write",
 )

@@ -1,4 +1,9 @@
-"""Writing the planned groups: rows for each table, one `executemany` per table, one transaction."""
+"""Writing the planned groups: rows for each table, one `executemany` per table, one transaction.
+
+The search index is built as the rows go in, the way the app's writes build it: the
+store's triggers mark every new meeting and measure, and after each flush
+`index_changed` (the function every store commit calls) stems and indexes them, so
+memory holds at most one flush's documents."""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from functools import lru_cache
 
 from moteleder.minute import render_minute
 from moteleder.store import Store
+from moteleder.store.search_index import index_changed
 from moteleder.synthetic.minutes import meeting_object, minute_for
 from moteleder.synthetic.plan import GroupPlan, plan_group, short_date
 
@@ -126,6 +132,7 @@ class _Rows:
             if self.rows[table]:
                 store.conn.executemany(sql[table], self.rows[table])
                 self.rows[table].clear()
+        index_changed(store.conn)  # what these rows added to the search, before the next flush
 
 
 @contextmanager

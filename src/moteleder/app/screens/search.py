@@ -41,6 +41,7 @@ class SearchScreen(CurtainMixin, Screen[None]):
         self.query_one("#results", DataTable).add_columns("Gruppe", "Dato", "Hvor", "Utdrag")
         self.query_one("#query", Input).focus()
         self._hits: dict[str, object] = {}
+        self._index_backlog(self.app.store)  # an older file: indexed once, while the screen is usable
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.curtain_allows(action)
@@ -52,8 +53,8 @@ class SearchScreen(CurtainMixin, Screen[None]):
 
     @on(Input.Submitted, "#query")
     def _search(self, event: Input.Submitted) -> None:
-        """Search in a worker (refreshing the index may take a moment): the screen says
-        «Søker …» and stays usable; the hits land in `_show_hits`."""
+        """Search in a worker: the screen says «Søker …» and stays usable; the hits land in
+        `_show_hits` (while an older file is still being indexed, with how far it has come)."""
         words = event.value.strip()
         self._searches += 1
         status = self.query_one("#search-status", Static)
@@ -67,24 +68,58 @@ class SearchScreen(CurtainMixin, Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group=DB)
     def _run_search(self, store, words: str, number: int) -> None:
-        from moteleder.search import search
+        from moteleder.search import indexing_progress, search
 
         with on_db(self, "search"):
             hits = search(store, words, limit=100)
-            self.post_message(WorkDone("search", (number, words, hits)))
+            progress = indexing_progress(store)
+            self.post_message(WorkDone("search", (number, words, hits, progress)))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="search-index")
+    def _index_backlog(self, store) -> None:
+        """An older file's search index, a batch at a time: the connection is free between batches
+        (a search or an autosave waits at most one batch); stops when the screen closes."""
+        from textual.worker import get_current_worker
+
+        import moteleder.search
+
+        worker = get_current_worker()
+        if moteleder.search.indexing_progress(store) is None:
+            return
+        while not worker.is_cancelled:
+            finished = None
+            with on_db(self, "index"):  # (a failure is posted as WorkFailed; the next opening tries again)
+                finished = moteleder.search.index_backlog(store, batch=200, max_batches=1)
+                progress = moteleder.search.indexing_progress(store)
+            if finished is None:
+                return
+            if finished:
+                self.post_message(WorkDone("indexed"))
+                return
+            self.post_message(WorkDone("index-progress", progress))
+
+    _shown_while_indexing: tuple[str, int] | None = None  # a search shown before the index was complete
 
     def on_work_done(self, message: WorkDone) -> None:
         if message.job == "search":
-            number, words, hits = message.result
+            number, words, hits, progress = message.result
             if number == self._searches:  # (else a newer search has replaced this one)
-                self._show_hits(words, hits)
+                self._show_hits(words, hits, progress)
+        elif message.job == "index-progress" and self._shown_while_indexing is not None:
+            words, count = self._shown_while_indexing
+            self.query_one("#search-status", Static).update(_status(words, count, message.result))
+        elif message.job == "indexed" and self._shown_while_indexing is not None:
+            self._searches += 1  # the same search again, now over everything
+            self._run_search(self.app.store, self._shown_while_indexing[0], self._searches)
 
     def on_work_failed(self, message: WorkFailed) -> None:
         if message.job == "search":
             self.query_one("#search-status", Static).update("Søket kunne ikke gjøres. Prøv igjen.")
             report_failure(self, message.error, title="Ikke søkt")
+        elif message.job == "index":
+            report_failure(self, message.error, title="Søkeindeksen ble ikke ferdig")
 
-    def _show_hits(self, words: str, hits: list) -> None:
+    def _show_hits(self, words: str, hits: list, progress: tuple[int, int] | None = None) -> None:
         from rich.text import Text
 
         table = self.query_one("#results", DataTable)
@@ -98,13 +133,10 @@ class SearchScreen(CurtainMixin, Screen[None]):
             key = str(n)
             self._hits[key] = hit
             table.add_row(*plain_cells(name, hit.day_text, hit.kind_label, snippet), key=key)
-        status = self.query_one("#search-status", Static)
-        if not hits:
-            status.update(f"Fant ingenting om «{words}».")
-            return
-        more = " (viser de 100 nyeste)" if len(hits) == 100 else ""
-        status.update(f"{len(hits)} treff{more}. Velg et treff og trykk Enter for å åpne det.")
-        table.focus()
+        self._shown_while_indexing = (words, len(hits)) if progress else None
+        self.query_one("#search-status", Static).update(_status(words, len(hits), progress))
+        if hits:
+            table.focus()
 
     @on(DataTable.RowSelected, "#results")
     def _open(self, event: DataTable.RowSelected) -> None:
@@ -122,3 +154,17 @@ class SearchScreen(CurtainMixin, Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss()
+
+
+def _status(words: str, count: int, progress: tuple[int, int] | None) -> str:
+    """What the search found, and while an older file is still being indexed, how far it has come."""
+    if progress is None:
+        if not count:
+            return f"Fant ingenting om «{words}»."
+        more = " (viser de 100 nyeste)" if count == 100 else ""
+        return f"{count} treff{more}. Velg et treff og trykk Enter for å åpne det."
+    still = f"Søket indekserer fortsatt … ({progress[0]} av {progress[1]}). "
+    if not count:
+        return still + f"Ingen treff om «{words}» så langt."
+    more = " (viser de 100 nyeste)" if count == 100 else ""
+    return still + f"{count} treff så langt{more}. Velg et treff og trykk Enter for å åpne det."
