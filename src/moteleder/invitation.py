@@ -164,7 +164,7 @@ class WrittenInvitation:
 def write_invitation(store: Store, meeting_id: int, folder: Path, *, sent_on: date | None = None,
                      profiles=None) -> WrittenInvitation:
     """Write the invitation's Markdown and .ics files (0600) and record that it went out today."""
-    from moteleder.export import ExportError, os_message, atomic_write, prepare_folder, slugify
+    from moteleder.export import ExportError, atomic_write, os_message, prepare_folder, slugify
 
     sent_on = sent_on or date.today()
     inv = build_invitation(store, meeting_id, sent_on=sent_on, profiles=profiles)

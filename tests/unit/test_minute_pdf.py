@@ -15,7 +15,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 import typst
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from moteleder.demo import create_demo_group

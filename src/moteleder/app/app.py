@@ -12,7 +12,6 @@ from moteleder.app.crash_reporting import CrashReporting
 from moteleder.store import Store
 
 
-
 def styles_folder() -> Path:
     """The stylesheets: the top-level styles/ folder, installed as the data package
     moteleder.styles (see pyproject.toml); or, run from a source checkout with only src/ on

@@ -4,7 +4,14 @@
 
 from .build import build_minute, possessive
 from .data import DEFAULT_DEADLINE_DAYS, Minute, ReviewedMeasure
-from .render import CONFIDENTIAL, INVITATION_CONFIDENTIAL, SECTION_TITLES, TITLE, render_minute, table
+from .render import (
+    CONFIDENTIAL,
+    INVITATION_CONFIDENTIAL,
+    SECTION_TITLES,
+    TITLE,
+    render_minute,
+    table,
+)
 
 __all__ = [
     "CONFIDENTIAL",
