@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -23,18 +24,21 @@ def test_styles_ship_inside_the_package():
         assert (files("moteleder.styles") / sheet.name).is_file()
 
 
-def test_run_from_the_source_tree_the_app_finds_the_styles_beside_src(monkeypatch):
-    """With only src/ on the path (no install) there is no moteleder.styles package: the app
-    must still start, styled from the top-level styles/ (the kill-and-resume tests run so)."""
-    from moteleder.app import app as app_module
-
-    def no_package(name):
-        raise ModuleNotFoundError(name)
-
-    monkeypatch.setattr(app_module, "files", no_package)
-    folder = app_module.styles_folder()
-    assert folder == ROOT / "styles"
-    assert all((folder / name).is_file() for name in app_module.STYLESHEETS)
+def test_run_from_the_source_tree_the_app_finds_the_styles_beside_src():
+    """With src/ first on the path (no install needed; the kill-and-resume tests run so) the
+    app is imported from the source tree, where there is no moteleder.styles package: it must
+    still find the top-level styles/ — whether the installed copy is editable or not."""
+    code = (
+        "import moteleder.app.app as a, sys; "
+        "assert a.__file__.startswith(sys.argv[1]), a.__file__; "
+        "print(a.STYLES); "
+        "assert all((a.STYLES / n).is_file() for n in a.STYLESHEETS)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.run([sys.executable, "-c", code, str(ROOT / "src")], capture_output=True,
+                          text=True, env=env, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr[-1500:]
+    assert Path(proc.stdout.strip()).resolve() == (ROOT / "styles").resolve()
 
 
 def test_the_app_loads_every_stylesheet_in_the_styles_folder():
