@@ -36,6 +36,8 @@ async def test_finalize_in_the_app_writes_the_pdf_beside_the_markdown(make_app, 
     async with app.run_test(size=SIZE) as pilot:
         meeting_id = await _hold_and_finalize(app, pilot)
         assert not any("PDF" in n.message for n in app._notifications)
+        banner = str(app.screen.query_one("#saved-banner").render())
+        assert "Referatet er ferdigstilt og lagret." in banner and "PDF for arkivet: " in banner
     meeting = store.meeting(meeting_id)
     assert meeting.is_finalized
     markdown = meeting.minute_path

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -39,7 +41,9 @@ class MinuteViewScreen(CurtainMixin, Screen[None]):
     def compose(self) -> ComposeResult:
         meeting = self.app.store.meeting(self.meeting_id)
         if self.saved_to:
-            yield Static(f"Referatet er ferdigstilt og lagret.\nFil: {self.saved_to}", id="saved-banner",
+            pdf = Path(self.saved_to).with_suffix(".pdf")
+            files = f"Fil: {self.saved_to}" + (f"\nPDF for arkivet: {pdf}" if pdf.is_file() else "")
+            yield Static(f"Referatet er ferdigstilt og lagret.\n{files}", id="saved-banner",
                          classes="curtained", markup=False)
         with VerticalScroll(id="minute-scroll", classes="curtained"):
             yield Markdown(meeting.minute_md or "", id="minute")
