@@ -28,6 +28,9 @@ def run_nett(args: argparse.Namespace) -> int:
         args.gruppe = group_id(args)
         if args.gruppe is None:
             return 1
+    if not _port_free(args.port):
+        error(err, f"Porten {args.port} er i bruk av et annet program. Velg en annen med --port.")
+        return 1
     command = app_command(str(resolve_db_path(args.db).absolute()), args.gruppe)
     from moteleder.cli.web_server import MeetingServer
 
@@ -45,9 +48,8 @@ def run_nett(args: argparse.Namespace) -> int:
         webbrowser.open(url)
     try:
         server.serve()
-    except OSError as problem:
-        error(err, f"Kunne ikke starte på port {args.port} ({problem.strerror or problem}). "
-                   "Velg en annen port med --port.")
+    except OSError:  # taken between the check and the start
+        error(err, f"Kunne ikke starte på port {args.port}. Velg en annen med --port.")
         return 1
     out.print("Stoppet.")
     return 0
@@ -59,6 +61,19 @@ def app_command(db: str, group: int | None) -> str:
     if group is not None:
         words += ["--gruppe", str(group)]
     return shlex.join(words)
+
+
+def _port_free(port: int) -> bool:
+    """Nothing listens on 127.0.0.1:port (so the link is printed only when it will work)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as aiohttp: a closed tab's TIME_WAIT is no owner
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
 
 
 def _on_a_desktop() -> bool:
