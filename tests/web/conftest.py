@@ -10,6 +10,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,6 +75,7 @@ def served(demo_db, tmp_path):
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=_env(db),
     )
     url = _wait_for_link(process)
+    threading.Thread(target=process.stdout.read, daemon=True).start()  # a full pipe never blocks it
     _wait_for_port(port, process)
     server = Served(process, port, url, db)
     yield server
