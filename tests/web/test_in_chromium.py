@@ -148,3 +148,26 @@ def test_ctrl_c_stops_the_server_and_the_app_and_keeps_what_was_typed(browser, s
     assert served.stop() == 0
     assert not [pid for pid in app_processes if _alive(pid)]
     meeting_row(served.db, "person_voice", "Siste ord", timeout=1.0)
+
+
+def test_alt_t_adds_a_measure_and_what_is_typed_lands_in_it(browser, served):
+    """Ctrl+T opens a new tab in a browser: Alt+T is the meeting's new measure there."""
+    tab = open_tab(browser, served)
+    tab.wait_for("Tiril Testesen")
+    tab.focus_terminal()
+    tab.press("Enter")
+    tab.wait_for("Ansvarsgruppemøte for Tiril Testesen")
+    for step in ("previous", "worked", "challenge", "measures"):
+        tab.press("Alt+n")
+        meeting_row(served.db, "current_step", step)
+    tab.press("Alt+t")
+    tab.page.keyboard.type("Ny plan for leksene")
+    deadline = time.monotonic() + 15
+    while True:
+        with sqlite3.connect(f"file:{served.db}?mode=ro", uri=True, timeout=5) as connection:
+            found = connection.execute("SELECT count(*) FROM measures WHERE what = ?",
+                                       ("Ny plan for leksene",)).fetchone()[0]
+        if found:
+            break
+        assert time.monotonic() < deadline, "the new measure never got its text"
+        time.sleep(0.1)

@@ -320,7 +320,7 @@ class MeetingScreen(StepPanes, GuardOnScreen, LeaseOnScreen, Finishing, Screen[N
             return
         row = MeasureRow(measure, self.session.names())
         await self.query_one("#measure-rows").mount(row)
-        row.query_one(".ms-what", Input).focus()
+        self.set_focus(row.query_one(".ms-what", Input))  # at once, as in _focus_step
 
     # ------------------------------------------------------------------ step 6: next meeting
     def _update_next_when(self) -> None:
