@@ -116,6 +116,20 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
         ),
     ),
     Subcommand(
+        "nett",
+        help="vis appen i en nettleserfane på denne maskinen (til skjermdeling og prosjektor)",
+        description=(
+            "Viser appen i en nettleserfane, bare på denne maskinen (127.0.0.1), bak en lenke som virker én gang.\n"
+            "Samme skjermer og taster som i terminalen; møtet lagres som der. Ctrl+C stopper."
+        ),
+        handler="moteleder.cli.web:run_nett",
+        arguments=(
+            arg("--port", metavar="N", type=int, default=8765, help="porten (standard: 8765)"),
+            arg("--gruppe", metavar="ID", help="åpne rett i én ansvarsgruppe: nummer eller personens navn"),
+        ),
+        has_meeting=True,
+    ),
+    Subcommand(
         "oversikt",
         help="oversikt over alle aktive grupper for koordinerende enhet",
         description=(

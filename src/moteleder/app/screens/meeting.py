@@ -46,6 +46,11 @@ class MeetingScreen(StepPanes, GuardOnScreen, LeaseOnScreen, Finishing, Screen[N
         Binding("f4", "refer", "Henvis tema", priority=True),
         Binding("f6", "guard_keep", "Behold", priority=True),
         Binding("f9", "take_over", "Ta over møtet", priority=True),
+        # In a browser tab (`moteleder nett`) a browser may keep an F-key or Ctrl+T for itself:
+        # these reach the app there too. Not in the key bar (its keys can be clicked); the README names them.
+        Binding("alt+n", "next_step", "Neste steg", show=False, priority=True),
+        Binding("alt+p", "previous_step", "Forrige steg", show=False, priority=True),
+        Binding("alt+t", "add_measure", "Nytt tiltak", show=False, priority=True),
     ]
 
     session: MeetingSession
@@ -229,11 +234,12 @@ class MeetingScreen(StepPanes, GuardOnScreen, LeaseOnScreen, Finishing, Screen[N
 
     def _focus_step(self) -> None:
         pane = self.query_one(f"#step-{self.steps[self.step_index].key}", VerticalScroll)
+        # set_focus, not widget.focus(): that one waits in the queue behind keys already typed.
         for widget in pane.query("Input, TextArea, RadioSet, Button"):
             if widget.focusable:
-                widget.focus(scroll_visible=False)
+                self.set_focus(widget, scroll_visible=False)
                 return
-        pane.focus(scroll_visible=False)
+        self.set_focus(pane, scroll_visible=False)
 
     def action_next_step(self) -> None:
         if self.step_index < len(self.steps) - 1:
@@ -314,7 +320,7 @@ class MeetingScreen(StepPanes, GuardOnScreen, LeaseOnScreen, Finishing, Screen[N
             return
         row = MeasureRow(measure, self.session.names())
         await self.query_one("#measure-rows").mount(row)
-        row.query_one(".ms-what", Input).focus()
+        self.set_focus(row.query_one(".ms-what", Input))  # at once, as in _focus_step
 
     # ------------------------------------------------------------------ step 6: next meeting
     def _update_next_when(self) -> None:
