@@ -23,6 +23,16 @@ def open_tab(browser, served) -> Tab:
     return tab
 
 
+def open_meeting(browser, served) -> Tab:
+    """A tab on the home screen, the terminal clicked, Enter on the demo group: its meeting."""
+    tab = open_tab(browser, served)
+    tab.wait_for("Tiril Testesen")  # the home screen's list of groups
+    tab.focus_terminal()
+    tab.press("Enter")
+    tab.wait_for("Ansvarsgruppemøte for Tiril Testesen")
+    return tab
+
+
 def meeting_row(db, column: str, expected: str, timeout: float = 15.0):
     """Until the open meeting's `column` holds `expected` in the database (the autosave)."""
     deadline = time.monotonic() + timeout
@@ -50,11 +60,7 @@ def test_home_then_enter_starts_the_meeting_and_f8_moves_a_step(browser, served)
 
 
 def test_the_browser_alternative_moves_a_step_and_typing_lands_in_the_database(browser, served):
-    tab = open_tab(browser, served)
-    tab.wait_for("Tiril Testesen")
-    tab.focus_terminal()
-    tab.press("Enter")
-    tab.wait_for("Ansvarsgruppemøte for Tiril Testesen")
+    tab = open_meeting(browser, served)
     tab.press("Alt+n")
     meeting_row(served.db, "current_step", "previous")
     tab.press("Alt+n")
@@ -68,11 +74,7 @@ def test_the_browser_alternative_moves_a_step_and_typing_lands_in_the_database(b
 def test_keys_typed_right_after_f8_land_in_the_new_step(browser, served):
     """In a browser the keys come as fast as they are typed, without waiting for the screen:
     the step's field must have the focus before the next key is read."""
-    tab = open_tab(browser, served)
-    tab.wait_for("Tiril Testesen")
-    tab.focus_terminal()
-    tab.press("Enter")
-    tab.wait_for("Ansvarsgruppemøte for Tiril Testesen")
+    tab = open_meeting(browser, served)
     tab.press("F8")
     tab.press("F8")
     tab.page.keyboard.type("Bra uke")
@@ -117,11 +119,7 @@ def _alive(pid: int) -> bool:
 
 
 def test_closing_the_tab_and_opening_the_page_again_resumes_the_meeting(browser, served):
-    tab = open_tab(browser, served)
-    tab.wait_for("Tiril Testesen")
-    tab.focus_terminal()
-    tab.press("Enter")
-    tab.wait_for("Ansvarsgruppemøte for Tiril Testesen")
+    tab = open_meeting(browser, served)
     tab.press("F8")
     meeting_row(served.db, "current_step", "previous")
     context = tab.page.context
@@ -132,11 +130,7 @@ def test_closing_the_tab_and_opening_the_page_again_resumes_the_meeting(browser,
 
 
 def test_ctrl_c_stops_the_server_and_the_app_and_keeps_what_was_typed(browser, served):
-    tab = open_tab(browser, served)
-    tab.wait_for("Tiril Testesen")
-    tab.focus_terminal()
-    tab.press("Enter")
-    tab.wait_for("Ansvarsgruppemøte for Tiril Testesen")
+    tab = open_meeting(browser, served)
     tab.press("F8")
     tab.press("F8")
     meeting_row(served.db, "current_step", "worked")
@@ -152,11 +146,7 @@ def test_ctrl_c_stops_the_server_and_the_app_and_keeps_what_was_typed(browser, s
 
 def test_alt_t_adds_a_measure_and_what_is_typed_lands_in_it(browser, served):
     """Ctrl+T opens a new tab in a browser: Alt+T is the meeting's new measure there."""
-    tab = open_tab(browser, served)
-    tab.wait_for("Tiril Testesen")
-    tab.focus_terminal()
-    tab.press("Enter")
-    tab.wait_for("Ansvarsgruppemøte for Tiril Testesen")
+    tab = open_meeting(browser, served)
     for step in ("previous", "worked", "challenge", "measures"):
         tab.press("Alt+n")
         meeting_row(served.db, "current_step", step)
