@@ -148,6 +148,13 @@ class StoreConnection:
         for row in cursor:
             yield dict(zip(keys, row))
 
+    def row_by_id(self, table: str, row_id: int, missing: str) -> dict:
+        """One row of a table by its id; StoreError with the Norwegian `missing` when there is none."""
+        row = next(self.query(f"select * from {table} where id = ?", [row_id]), None)
+        if row is None:
+            raise StoreError(missing)
+        return row
+
     def _applied_migrations(self) -> set[str]:
         exists = self.conn.execute(
             "select 1 from sqlite_master where type = 'table' and name = '_sqlite_migrations'"

@@ -50,9 +50,7 @@ class GroupStore(StoreConnection):
             self.db["groups"].update(group_id, fields)
 
     def group(self, group_id: int) -> Group:
-        row = next(self.query("select * from groups where id = ?", [group_id]), None)
-        if row is None:
-            raise StoreError(f"Fant ingen ansvarsgruppe med nummer {group_id}.")
+        row = self.row_by_id("groups", group_id, f"Fant ingen ansvarsgruppe med nummer {group_id}.")
         return self._group_from_row(row)
 
     def groups(self, *, include_closed: bool = False) -> list[Group]:

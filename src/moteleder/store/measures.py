@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from moteleder.models import Measure, Meeting, Review
-from moteleder.store.errors import StoreError
 from moteleder.store.meetings import MeetingStore
 
 
@@ -64,10 +63,7 @@ class MeasureStore(MeetingStore):
             self.db.execute("delete from measures where id = ?", [measure_id])
 
     def measure(self, measure_id: int) -> Measure:
-        row = next(self.query("select * from measures where id = ?", [measure_id]), None)
-        if row is None:
-            raise StoreError(f"Fant ikke tiltak nummer {measure_id}.")
-        return Measure.from_row(row)
+        return Measure.from_row(self.row_by_id("measures", measure_id, f"Fant ikke tiltak nummer {measure_id}."))
 
     def measures_agreed(self, meeting_id: int) -> list[Measure]:
         rows = self.query("select * from measures where meeting_id = ? order by position, id", [meeting_id])

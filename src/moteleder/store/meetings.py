@@ -40,10 +40,7 @@ class MeetingStore(StoreConnection):
             ).last_pk
 
     def meeting(self, meeting_id: int) -> Meeting:
-        row = next(self.query("select * from meetings where id = ?", [meeting_id]), None)
-        if row is None:
-            raise StoreError(f"Fant ikke møte nummer {meeting_id}.")
-        return Meeting.from_row(row)
+        return Meeting.from_row(self.row_by_id("meetings", meeting_id, f"Fant ikke møte nummer {meeting_id}."))
 
     def meetings(self, group_id: int) -> list[Meeting]:
         """All meetings of a group, newest first."""
