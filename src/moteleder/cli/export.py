@@ -40,7 +40,7 @@ def run_export(args: argparse.Namespace) -> int:
                 written.extend(write_minutes(folder, batch, taken=taken))
                 if task is not None:
                     progress.advance(task, len(batch))
-        pdfs = _export_pdfs(store, folder, console) if getattr(args, "pdf", False) and rows else None
+        pdfs = _export_pdfs(store, folder, console, len(rows)) if getattr(args, "pdf", False) and rows else None
     except ExportError as error:
         show_error(err, error)
         return 1
@@ -63,13 +63,12 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export_pdfs(store, folder: Path, console):
+def _export_pdfs(store, folder: Path, console, total: int):
     """The archive PDFs beside the Markdown files, one minute at a time, with a progress bar
     on a terminal (silent in a pipe)."""
     from moteleder.cli.output import progress_bar
     from moteleder.minute.archive import export_pdfs
 
-    total = sum(1 for _ in store.finalized_meetings())
     progress = progress_bar(console, total)
     with progress:
         task = progress.add_task("Lager PDF for arkivet", total=total) if progress else None

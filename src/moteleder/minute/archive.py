@@ -55,7 +55,7 @@ def export_pdfs(store, folder: Path, on_progress: Callable[[int, int, Path], Non
     from moteleder.export import ExportError, atomic_write, os_message, prepare_folder, unique_name
 
     prepare_folder(folder)
-    total = sum(1 for _ in store.finalized_meetings())
+    total = store.count_finalized()
     taken: set[str] = set()
     groups: dict[int, tuple[Group, str]] = {}
     result = PdfExport()

@@ -204,6 +204,10 @@ class MeetingStore(StoreConnection):
         with self.saving():
             self.db["meetings"].update(meeting_id, {"minute_path": path})
 
+    def count_finalized(self) -> int:
+        """How many meetings are finalized (what `finalized_meetings` will give), counted in SQL."""
+        return self.conn.execute("select count(*) from meetings where status = 'finalized'").fetchone()[0]
+
     def finalized_meetings(self) -> Iterable[dict]:
         """Every finalized meeting with its group's person name, oldest first (export)."""
         return self.query(
