@@ -201,8 +201,8 @@ class MeasureRow(Vertical):
                 yield Select(DUE_KIND_OPTIONS, value=m.due_kind or "frist", allow_blank=False, classes="ms-kind")
             with Vertical(classes="ms-field ms-due-field"):
                 yield Label("Dato", classes="small-label", markup=False)
-                yield DateInput(m.due_text or m.due_on, optional=True, placeholder="dd.mm.åååå",
-                                classes="ms-due")
+                yield DateInput(m.due_text or m.due_on, optional=True, today=self.screen.meeting_day,
+                                placeholder="dd.mm.åååå", classes="ms-due")
             yield Button("Fjern", classes="ms-remove")
         yield Static("", classes="field-error ms-error", markup=False)
 
@@ -235,10 +235,8 @@ class MeasureRow(Vertical):
             values["due_on"] = None
             error.update("")
             return
-        field = self.query_one(".ms-due", DateInput)
-        field.today = self.screen.meeting_day
         try:
-            day = field.read()
+            day = self.query_one(".ms-due", DateInput).read()
         except DateInputError as problem:
             values["due_on"] = None
             error.update(str(problem))
@@ -249,10 +247,8 @@ class MeasureRow(Vertical):
         error.update(Content.styled(f"{format_weekday_date(day)}{warning}", "dim"))
 
     def date_problem(self) -> str | None:
-        field = self.query_one(".ms-due", DateInput)
-        field.today = self.screen.meeting_day
         try:
-            field.read()
+            self.query_one(".ms-due", DateInput).read()
         except DateInputError as problem:
             return str(problem)
         return None
