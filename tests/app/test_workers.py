@@ -24,6 +24,15 @@ from moteleder.store import StoreError
 SIZE = (120, 40)
 
 
+async def search_for(pilot, text: str):
+    """From the home screen: F6 opens the search, `text` and Enter search. Returns the screen."""
+    await wait_for_groups(pilot)
+    await pilot.press("f6")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, SearchScreen), "search")
+    await type_into(pilot, "#query", text + "\n")
+    return pilot.app.screen
+
+
 def _notes(app) -> list[tuple[str, str]]:
     return [(n.title, n.message) for n in app._notifications]
 
@@ -48,11 +57,7 @@ async def test_a_search_that_fails_says_so_and_the_screen_stays_usable(make_app,
     monkeypatch.setattr(moteleder.search, "search", broken)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for_groups(pilot)
-        await pilot.press("f6")
-        await wait_until(pilot, lambda: isinstance(app.screen, SearchScreen), "search")
-        screen = app.screen
-        await type_into(pilot, "#query", "friminuttene\n")
+        screen = await search_for(pilot, "friminuttene")
         await wait_until(pilot, lambda: "kunne ikke" in str(screen.query_one("#search-status").render()),
                          "the failure")
         assert ("Ikke søkt", "Noe uventet gikk galt. Ingenting er borte; prøv igjen.") in _notes(app)
@@ -136,11 +141,7 @@ async def test_a_search_while_an_older_file_is_indexed_says_so_and_shows_what_it
     monkeypatch.setattr(moteleder.search, "index_backlog", lambda *args, **kwargs: True)  # (held back)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for_groups(pilot)
-        await pilot.press("f6")
-        await wait_until(pilot, lambda: isinstance(app.screen, SearchScreen), "search")
-        screen = app.screen
-        await type_into(pilot, "#query", "friminuttene\n")
+        screen = await search_for(pilot, "friminuttene")
         await wait_until(pilot, lambda: "treff" in str(screen.query_one("#search-status").render()), "the hits")
         status = str(screen.query_one("#search-status").render())
         assert "Søket indekserer fortsatt … (" in status and " av " in status and "så langt" in status
